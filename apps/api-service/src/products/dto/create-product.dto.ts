@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+
+/** Largest value of the NUMERIC(12,2) column. */
+export const MAX_PRICE = 9_999_999_999.99;
+export const MAX_STOCK = 2_147_483_647;
+
+export class CreateProductDto {
+  @ApiProperty({ example: 'MUG-001', description: 'Unique stock-keeping unit: letters, digits, ".", "_" or "-".' })
+  @IsString()
+  @Length(1, 64)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: '$property must start with a letter or digit and contain only letters, digits, ".", "_" or "-"' })
+  sku!: string;
+
+  @ApiProperty({ example: 'Enamel mug', maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'Holds 350 ml.', maxLength: 2000, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string | null;
+
+  @ApiProperty({ example: 12.5, minimum: 0, maximum: MAX_PRICE, description: 'At most 2 decimal places.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(MAX_PRICE)
+  price!: number;
+
+  @ApiProperty({ example: 10, minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_STOCK)
+  stock!: number;
+}

@@ -1,0 +1,22 @@
+import type { ProductState } from '@nestjs-kafka-sync/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+
+/** The product as the API returns it: the same shape the event contract carries. */
+export class ProductResponse implements ProductState {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() sku!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ example: '12.50', description: 'Decimal string with 2 places.' }) price!: string;
+  @ApiProperty() stock!: number;
+  @ApiProperty({ description: '1 on create, +1 on every change. Send it back in If-Match.' }) version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class ProductPageResponse {
+  @ApiProperty({ type: [ProductResponse] }) items!: ProductResponse[];
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() total!: number;
+}

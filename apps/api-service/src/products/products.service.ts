@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  PreconditionFailedException,
+} from '@nestjs/common';
+import { PRODUCT_EVENT_SCHEMA_VERSION, productEventSchema, type ProductEventType, type ProductState } from '@nestjs-kafka-sync/contracts';
+import { Prisma, type Product } from '../generated/prisma/client.js';
+import { PrismaService } from '../prisma/prisma.service.js';
+import type { CreateProductDto } from './dto/create-product.dto.js';
+import type { ListProductsQuery } from './dto/list-products.query.js';
+import type { ProductPageResponse } from './dto/product.response.js';
+import type { UpdateProductDto } from './dto/update-product.dto.js';
+import { toProductState } from './product-state.js';
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * The only writer of products. Every write runs in one transaction with the outbox row that
+ * describes it, so a change is never committed without its event, nor an event without its change.
+ */
+@Injectable()
+export class ProductsService {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async list(query: ListProductsQuery): Promise<ProductPageResponse> {
+    const where: Prisma.ProductWhereInput = {
+      ...(query.name && { name: { contains: query.name, mode: 'insensitive' } }),
+      ...(query.sku && { sku: query.sku }),
+    };
+    const [total, rows] = await this.prisma.$transaction([
+      this.prisma.product.count({ where }),
+      this.prisma.product.findMany({
+        where,
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+      }),
+    ]);
+    return { items: rows.map(toProductState), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  async get(id: string): Promise<ProductState> {
+    const row = await this.prisma.product.findUnique({ where: { id } });
+    if (!row) throw productNotFound(id);
+    return toProductState(row);
+  }
+
+  async create(dto: CreateProductDto): Promise<ProductState> {
+    const now = new Date();
+    return this.write(null, undefined, async (tx) => {
+      const row = await tx.product.create({
+        data: {
+          id: randomUUID(),
+          sku: dto.sku,
+          name: dto.name,
+          description: dto.description ?? null,
+          price: toPrice(dto.price),
+          stock: dto.stock,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        },
+      });
+      return recordChange(tx, 'product.created', row);
+    });
+  }
+
+  /** PATCH (a subset of fields) and PUT (all of them; description cleared when omitted). */
+  async update(id: string, changes: UpdateProductDto, expectedVersion: number | undefined): Promise<ProductState> {
+    return this.write(id, expectedVersion, async (tx) => {
+      const row = await tx.product.update({
+        where: { id, ...(expectedVersion !== undefined && { version: expectedVersion }) },
+        data: { ...columns(changes), version: { increment: 1 }, updatedAt: new Date() },
+      });
+      return recordChange(tx, 'product.updated', row);
+    });
+  }
+
+  async remove(id: string, expectedVersion: number | undefined): Promise<void> {
+    await this.write(id, expectedVersion, async (tx) => {
+      const row = await tx.product.delete({
+        where: { id, ...(expectedVersion !== undefined && { version: expectedVersion }) },
+      });
+      // A delete is a change too: it gets the next version, so no older event can outrank it.
+      return recordChange(tx, 'product.deleted', { ...row, version: row.version + 1, updatedAt: new Date() });
+    });
+  }
+
+  /** Runs a write and turns Prisma's errors into the HTTP answers they mean. */
+  private async write<T>(id: string | null, expectedVersion: number | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.prisma.$transaction(work);
+    } catch (error) {
+      if (isPrismaError(error, 'P2002')) {
+        throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'sku: a product with this sku already exists', errors: [{ field: 'sku', reason: 'already exists' }] });
+      }
+      if (id !== null && isPrismaError(error, 'P2025')) {
+        const current = await this.prisma.product.findUnique({ where: { id }, select: { version: true } });
+        if (!current) throw productNotFound(id);
+        throw new PreconditionFailedException({
+          statusCode: 412,
+          error: 'Precondition Failed',
+          message: `If-Match: product is at version ${current.version}, not ${expectedVersion}`,
+          currentVersion: current.version,
+        });
+      }
+      throw error;
+    }
+  }
+}
+
+function columns(dto: UpdateProductDto) {
+  return {
+    ...(dto.sku !== undefined && { sku: dto.sku }),
+    ...(dto.name !== undefined && { name: dto.name }),
+    ...(dto.description !== undefined && { description: dto.description }),
+    ...(dto.price !== undefined && { price: toPrice(dto.price) }),
+    ...(dto.stock !== undefined && { stock: dto.stock }),
+  };
+}
+
+function toPrice(price: number): Prisma.Decimal {
+  return new Prisma.Decimal(price).toDecimalPlaces(2);
+}
+
+/** Writes the outbox row for a change; the envelope is validated here so a broken event can never be queued. */
+async function recordChange(tx: Tx, type: ProductEventType, row: Product): Promise<ProductState> {
+  const product = toProductState(row);
+  const event = productEventSchema.parse({
+    schemaVersion: PRODUCT_EVENT_SCHEMA_VERSION,
+    eventId: randomUUID(),
+    type,
+    productId: row.id,
+    version: row.version,
+    occurredAt: product.updatedAt,
+    product,
+  });
+  await tx.outboxEvent.create({
+    data: { eventId: event.eventId, aggregateId: event.productId, eventType: type, version: event.version, payload: event },
+  });
+  return product;
+}
+
+function productNotFound(id: string): NotFoundException {
+  return new NotFoundException({ statusCode: 404, error: 'Not Found', message: `product ${id} does not exist` });
+}
+
+function isPrismaError(error: unknown, code: string): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === code;
+}

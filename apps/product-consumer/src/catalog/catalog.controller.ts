@@ -1,0 +1,24 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CatalogService } from './catalog.service.js';
+import { CatalogPageResponse, CatalogProductResponse } from './dto/catalog-product.response.js';
+import { CatalogQuery } from './dto/catalog-query.js';
+
+@ApiTags('catalog')
+@Controller('catalog/products')
+export class CatalogController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Get()
+  @ApiOkResponse({ type: CatalogPageResponse })
+  list(@Query() query: CatalogQuery): Promise<CatalogPageResponse> {
+    return this.catalog.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: CatalogProductResponse })
+  @ApiNotFoundResponse()
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<CatalogProductResponse> {
+    return this.catalog.get(id);
+  }
+}

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { OutboxRelay } from '../outbox/outbox-relay.service.js';
+import { OutboxStore } from '../outbox/outbox.store.js';
+
+/** Down while the relay's last attempt failed (Kafka or the database unreachable). */
+@Injectable()
+export class RelayHealthIndicator {
+  constructor(
+    private readonly indicator: HealthIndicatorService,
+    private readonly relay: OutboxRelay,
+    private readonly store: OutboxStore,
+  ) {}
+
+  async check(key: string) {
+    const status = this.relay.status();
+    const unpublished = await this.store.countUnpublished();
+    const details = { unpublished, published: status.published, lastSuccessAt: status.lastSuccessAt?.toISOString() ?? null };
+    const attempt = this.indicator.check(key);
+    return status.lastError ? attempt.down({ ...details, error: status.lastError }) : attempt.up(details);
+  }
+}

@@ -1,0 +1,88 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '../config/env.schema.js';
+import { ProductEventPublisher } from '../kafka/product-event.publisher.js';
+import { backoffDelay } from './backoff.js';
+import { OutboxNotifications } from './outbox-notifications.js';
+import { OutboxStore } from './outbox.store.js';
+
+export interface RelayStatus {
+  published: number;
+  lastSuccessAt: Date | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+}
+
+/**
+ * Moves committed outbox rows to Kafka, oldest first. Woken by NOTIFY, and polls anyway; on any
+ * failure it retries the same rows with backoff, so the order per product survives every outage.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly stopping = new AbortController();
+  private wake?: AbortController;
+  private loop?: Promise<void>;
+  private readonly state: RelayStatus = { published: 0, lastSuccessAt: null, lastError: null, consecutiveFailures: 0 };
+
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly publisher: ProductEventPublisher,
+    private readonly notifications: OutboxNotifications,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  status(): RelayStatus {
+    return { ...this.state };
+  }
+
+  onApplicationBootstrap(): void {
+    this.notifications.start(() => this.wake?.abort());
+    this.loop = this.run();
+  }
+
+  /** Lets the batch in hand finish (and be marked published) before the producer and pool close. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopping.abort();
+    await this.loop;
+    await this.notifications.stop();
+  }
+
+  private async run(): Promise<void> {
+    const batchSize = this.config.get('OUTBOX_BATCH_SIZE', { infer: true });
+    const pollMs = this.config.get('OUTBOX_POLL_INTERVAL_MS', { infer: true });
+    const maxBackoffMs = this.config.get('OUTBOX_MAX_BACKOFF_MS', { infer: true });
+    while (!this.stopping.signal.aborted) {
+      this.wake = new AbortController();
+      try {
+        const published = await this.store.publishNextBatch(batchSize, (rows) =>
+          this.publisher.publish(rows.map((row) => row.payload)),
+        );
+        this.recordSuccess(published ?? 0);
+        if (published === batchSize) continue; // more may be waiting
+        await this.pause(pollMs, this.wake.signal);
+      } catch (error) {
+        this.state.consecutiveFailures += 1;
+        this.state.lastError = (error as Error).message;
+        const delay = backoffDelay(this.state.consecutiveFailures, 200, maxBackoffMs);
+        this.logger.warn(`relay failed (attempt ${this.state.consecutiveFailures}), retrying in ${delay} ms: ${this.state.lastError}`);
+        await this.pause(delay); // not cut short by NOTIFY: a down broker must not be hammered on every write
+      }
+    }
+  }
+
+  private recordSuccess(published: number): void {
+    if (this.state.consecutiveFailures > 0) this.logger.log(`relay recovered after ${this.state.consecutiveFailures} failed attempts`);
+    this.state.published += published;
+    this.state.lastSuccessAt = new Date();
+    this.state.lastError = null;
+    this.state.consecutiveFailures = 0;
+  }
+
+  /** Sleeps until the timeout, shutdown, or (when given) a wake-up signal. */
+  private async pause(ms: number, wake?: AbortSignal): Promise<void> {
+    const signal = wake ? AbortSignal.any([this.stopping.signal, wake]) : this.stopping.signal;
+    await sleep(ms, undefined, { signal }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { ProductEvent } from '@nestjs-kafka-sync/contracts';
+import pg from 'pg';
+import type { Env } from '../config/env.schema.js';
+
+export interface OutboxRow {
+  id: string;
+  payload: ProductEvent;
+}
+
+/** Key of the transaction-scoped advisory lock that makes one relay at a time the publisher. */
+const RELAY_LOCK_KEY = 7_300_000_001;
+
+/** The relay's view of api-service's outbox_events table (plain SQL: it needs locks Prisma cannot express). */
+@Injectable()
+export class OutboxStore implements OnApplicationShutdown {
+  readonly pool: pg.Pool;
+
+  constructor(config: ConfigService<Env, true>) {
+    this.pool = new pg.Pool({ connectionString: config.get('API_DATABASE_URL', { infer: true }), max: 3 });
+    // An idle client losing its server must not crash the process; the next query reconnects.
+    this.pool.on('error', () => undefined);
+  }
+
+  /**
+   * Hands the oldest unpublished rows, in insert order, to `publish` and marks them published
+   * only after it resolved, in one transaction. A crash in between re-publishes them later (a
+   * duplicate the consumer's version check absorbs), never loses them.
+   * The transaction holds an advisory lock, so of several running relays only one publishes at
+   * a time and one product's events cannot interleave. Returns null when another relay holds it.
+   */
+  async publishNextBatch(limit: number, publish: (rows: OutboxRow[]) => Promise<void>): Promise<number | null> {
+    const client = await this.pool.connect();
+    let failure: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
+      if (!lock.rows[0].locked) {
+        await client.query('ROLLBACK');
+        return null;
+      }
+      const { rows } = await client.query<OutboxRow>(
+        'SELECT id, payload FROM outbox_events WHERE published_at IS NULL ORDER BY id LIMIT $1',
+        [limit],
+      );
+      if (rows.length > 0) {
+        await publish(rows);
+        await client.query('UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      }
+      await client.query('COMMIT');
+      return rows.length;
+    } catch (error) {
+      failure = error as Error;
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release(failure);
+    }
+  }
+
+  async countUnpublished(): Promise<number> {
+    const { rows } = await this.pool.query<{ count: string }>('SELECT count(*) FROM outbox_events WHERE published_at IS NULL');
+    return Number(rows[0].count);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}

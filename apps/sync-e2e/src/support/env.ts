@@ -1,0 +1,16 @@
+/** Set by `npm test` (infra/test.mjs), which also brought the infrastructure up. */
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the end-to-end tests through \`npm test\``);
+  return value;
+}
+
+export const e2eEnv = {
+  apiDatabaseUrl: required('API_DATABASE_URL'),
+  catalogDatabaseUrl: required('CATALOG_DATABASE_URL'),
+  kafkaBrokers: required('KAFKA_BROKERS').split(','),
+  consumerGroupId: required('KAFKA_GROUP_ID'),
+  apiUrl: `http://127.0.0.1:${required('API_SERVICE_PORT')}`,
+  consumerUrl: `http://127.0.0.1:${required('PRODUCT_CONSUMER_PORT')}`,
+  producerUrl: `http://127.0.0.1:${required('PRODUCT_PRODUCER_PORT')}`,
+};

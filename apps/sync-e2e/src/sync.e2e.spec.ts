@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, catalogProduct } from './support/api.js';
+import { catalogDb, closeDatabases, expectReplicaEqualsSource, resetDatabases, unpublishedOutboxRows } from './support/databases.js';
+import { eventually } from './support/eventually.js';
+import { produceRaw, skipToEndOfTopic } from './support/kafka.js';
+import { apps, startAll, stopAll } from './support/stack.js';
+
+const uniqueSku = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+/** Waits until the replica holds `version` of the product (or, with null, no longer holds it). */
+async function replicated(id: string, version: number | null) {
+  return eventually(async () => {
+    const copy = await catalogProduct(id);
+    if ((copy?.version ?? null) !== version) throw new Error(`replica has ${id} at ${copy ? `v${copy.version}` : 'nothing'}, want ${version === null ? 'nothing' : `v${version}`}`);
+    return copy;
+  });
+}
+
+describe('api-service → outbox → product-producer → Kafka → product-consumer → product_catalog', () => {
+  beforeAll(async () => {
+    await resetDatabases();
+    await skipToEndOfTopic();
+    await startAll();
+  });
+
+  afterAll(async () => {
+    await stopAll();
+    await closeDatabases();
+  });
+
+  it('replicates a created product with every field', async () => {
+    const created = await api.create({ sku: uniqueSku('MUG'), name: 'Enamel mug', description: 'Holds 350 ml.', price: 12.5, stock: 7 });
+    const copy = await replicated(created.id, 1);
+    expect(copy).toMatchObject({ ...created, price: '12.50' });
+    console.log(`create: replica holds ${created.id} v1 with all fields`);
+  });
+
+  it('ends at version 51 with the final fields after 50 quick updates of one product', async () => {
+    const product = await api.create({ sku: uniqueSku('PEN'), name: 'Pen 0', price: 1, stock: 0 });
+    let last = product;
+    for (let i = 1; i <= 50; i++) last = await api.patch(product.id, { name: `Pen ${i}`, stock: i, price: i + 0.25 });
+    expect(last.version).toBe(51);
+
+    const copy = await replicated(product.id, 51);
+    expect(copy).toMatchObject({ name: 'Pen 50', stock: 50, price: '50.25', version: 51 });
+    console.log('update x50: replica at v51 with name "Pen 50", stock 50, price 50.25');
+  });
+
+  it('removes a deleted product from the replica and remembers the delete', async () => {
+    const product = await api.create({ sku: uniqueSku('CUP'), name: 'Cup', price: 3, stock: 1 });
+    await replicated(product.id, 1);
+    await api.remove(product.id);
+
+    await replicated(product.id, null);
+    const tombstone = await catalogDb.query('SELECT version FROM product_tombstones WHERE product_id = $1', [product.id]);
+    expect(tombstone.rows).toEqual([{ version: 2 }]);
+    console.log('delete: gone from the replica, tombstone at v2');
+  });
+
+  it('converges row for row after 200 creates across many products', async () => {
+    const created = [];
+    for (let batch = 0; batch < 20; batch++) {
+      created.push(
+        ...(await Promise.all(
+          Array.from({ length: 10 }, (_, i) => api.create({ sku: uniqueSku(`BULK${batch}`), name: `Bulk ${batch}.${i}`, price: batch + i / 100, stock: i })),
+        )),
+      );
+    }
+    expect(created).toHaveLength(200);
+
+    const compared = await eventually(expectReplicaEqualsSource, { timeoutMs: 60_000, intervalMs: 500 });
+    expect(await unpublishedOutboxRows()).toBe(0);
+    console.log(`200 creates: replica equals api_service on all ${compared} rows (every field and version)`);
+  });
+
+  it('applies a product created while product-consumer was down once it is back', async () => {
+    await apps.consumer.stop('SIGTERM');
+    const product = await api.create({ sku: uniqueSku('LATE'), name: 'Created while the consumer was down', price: 9.99, stock: 2 });
+    await eventually(async () => expect(await unpublishedOutboxRows()).toBe(0)); // it is in Kafka now
+    expect((await catalogDb.query('SELECT 1 FROM catalog_products WHERE id = $1', [product.id])).rowCount).toBe(0);
+
+    await apps.consumer.start();
+    await replicated(product.id, 1);
+    console.log('consumer down: the change waited in Kafka and was applied after the restart');
+  });
+
+  it('keeps applying good records after malformed ones on every partition', async () => {
+    const key = randomUUID();
+    await produceRaw([0, 1, 2].flatMap((partition) => [
+      { partition, key, value: '{this is not json' },
+      { partition, key, value: JSON.stringify({ schemaVersion: 1, type: 'product.updated', productId: key }) },
+    ]));
+    const product = await api.create({ sku: uniqueSku('AFTER'), name: 'After the poison', price: 5, stock: 5 });
+
+    await replicated(product.id, 1);
+    for (const partition of [0, 1, 2]) expect(apps.consumer.log).toContain(`skipped invalid record product.events/${partition}@`);
+    expect(apps.consumer.log).toMatch(/value is not valid JSON/);
+    expect(apps.consumer.log).toMatch(/eventId: /);
+    expect(await expectReplicaEqualsSource()).toBeGreaterThan(200);
+    console.log('malformed records on partitions 0-2 were skipped with their reason; later records applied');
+  });
+});

@@ -1,0 +1,57 @@
+// `npm start`: the whole system on this machine. Builds, brings up Kafka and PostgreSQL, starts the
+// three apps, prints where they are, and on Ctrl-C stops the apps and then the broker it started.
+import { spawn } from 'node:child_process';
+import { log, repoRoot, run } from './run.mjs';
+import { stopKafka, up } from './up.mjs';
+
+const APPS = [
+  { name: 'api-service', color: 32, port: 'API_SERVICE_PORT', urls: (p) => [`REST API      http://localhost:${p}/products`, `OpenAPI       http://localhost:${p}/docs`] },
+  { name: 'product-producer', color: 35, port: 'PRODUCT_PRODUCER_PORT', urls: (p) => [`relay health  http://localhost:${p}/health`] },
+  { name: 'product-consumer', color: 33, port: 'PRODUCT_CONSUMER_PORT', urls: (p) => [`replica       http://localhost:${p}/catalog/products`] },
+];
+
+await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=stream']);
+const { env, startedKafka } = await up('dev');
+
+const children = APPS.map((app) => {
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    cwd: `${repoRoot}apps/${app.name}`,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = `\x1b[${app.color}m[${app.name}]\x1b[0m `;
+  for (const stream of [child.stdout, child.stderr]) {
+    let partial = '';
+    stream.on('data', (chunk) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop();
+      for (const line of lines) process.stdout.write(prefix + line + '\n');
+    });
+  }
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      log(`${app.name} exited (${signal ?? code}); stopping everything`);
+      void shutdown(1);
+    }
+  });
+  return child;
+});
+
+let stopping = false;
+async function shutdown(exitCode) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping the apps');
+  await Promise.all(
+    children.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))))),
+  );
+  if (startedKafka) await stopKafka().catch((e) => log(e.message));
+  process.exit(exitCode);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+log('the system is starting:');
+for (const app of APPS) for (const line of app.urls(env[app.port])) log(`  ${line}`);
+log(`  Kafka         ${env.KAFKA_BROKERS} (watch it: npm run kafka -- console-consume --topic product.events --from-beginning)`);
+log('Ctrl-C stops everything.');

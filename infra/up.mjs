@@ -1,0 +1,40 @@
+// Brings up what the apps need: Kafka (fetched from Maven Central, unless KAFKA_BROKERS is set),
+// the two PostgreSQL databases, their migrations and the topics. Safe to run again.
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { external, stackEnv } from './env.mjs';
+import { ensureDatabases, migrate } from './postgres.mjs';
+import { log, repoRoot, run } from './run.mjs';
+import { ensureTopics } from './topics.mjs';
+
+const kafkaScript = 'infra/kafka/kafka.sh';
+
+function localKafkaRunning() {
+  return spawnSync('bash', [kafkaScript, 'status'], { cwd: repoRoot, stdio: 'ignore' }).status === 0;
+}
+
+/** Returns the stack's environment and whether this call started the local broker (so it may stop it). */
+export async function up(profile) {
+  const env = stackEnv(profile);
+  let startedKafka = false;
+  if (external.kafka) {
+    log(`using the Kafka at ${env.KAFKA_BROKERS}`);
+  } else if (!localKafkaRunning()) {
+    await run('bash', [kafkaScript, 'start']);
+    startedKafka = true;
+  }
+  await ensureDatabases([env.API_DATABASE_URL, env.CATALOG_DATABASE_URL], { mayStartLocal: !external.postgres });
+  await migrate('apps/api-service', env);
+  await migrate('apps/product-consumer', env);
+  await ensureTopics(env.KAFKA_BROKERS);
+  return { env, startedKafka };
+}
+
+export async function stopKafka() {
+  await run('bash', [kafkaScript, 'stop']);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { env } = await up(process.argv[2] ?? 'dev');
+  log(`ready: Kafka ${env.KAFKA_BROKERS}, ${env.API_DATABASE_URL}, ${env.CATALOG_DATABASE_URL}`);
+}

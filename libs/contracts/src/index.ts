@@ -1,0 +1,3 @@
+export * from './product-event.js';
+export * from './validation.js';
+export * from './kafka-message.js';

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** Topic that carries every committed product change, keyed by product id. */
+export const PRODUCT_EVENTS_TOPIC = 'product.events';
+
+/** Bumped only for breaking changes; consumers reject versions they do not know. */
+export const PRODUCT_EVENT_SCHEMA_VERSION = 1;
+
+export const PRODUCT_EVENT_TYPES = ['product.created', 'product.updated', 'product.deleted'] as const;
+export type ProductEventType = (typeof PRODUCT_EVENT_TYPES)[number];
+
+/** Money travels as a string so no side ever rounds it through a float. */
+export const DECIMAL_2_PATTERN = /^\d{1,10}\.\d{2}$/;
+
+export const productStateSchema = z.strictObject({
+  id: z.uuid(),
+  sku: z.string().min(1).max(64),
+  name: z.string().min(1).max(200),
+  description: z.string().max(2000).nullable(),
+  price: z.string().regex(DECIMAL_2_PATTERN, 'must be a non-negative decimal string with exactly 2 places, e.g. "19.90"'),
+  stock: z.number().int().min(0),
+  version: z.number().int().min(1),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+
+/**
+ * The envelope on `product.events`. `product` is the full state after the change; for a
+ * delete it is the last state, carrying the delete's version, so replicas can remember it.
+ */
+export const productEventSchema = z
+  .strictObject({
+    schemaVersion: z.literal(PRODUCT_EVENT_SCHEMA_VERSION),
+    eventId: z.uuid(),
+    type: z.enum(PRODUCT_EVENT_TYPES),
+    productId: z.uuid(),
+    version: z.number().int().min(1),
+    occurredAt: z.iso.datetime({ offset: true }),
+    product: productStateSchema,
+  })
+  .superRefine((event, ctx) => {
+    if (event.product.id !== event.productId) {
+      ctx.addIssue({ code: 'custom', path: ['product', 'id'], message: 'must equal productId' });
+    }
+    if (event.product.version !== event.version) {
+      ctx.addIssue({ code: 'custom', path: ['product', 'version'], message: 'must equal version' });
+    }
+    if (event.type === 'product.created' && event.version !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['version'], message: 'must be 1 for product.created' });
+    }
+  });
+
+export type ProductState = z.infer<typeof productStateSchema>;
+export type ProductEvent = z.infer<typeof productEventSchema>;

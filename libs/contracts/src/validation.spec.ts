@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { decodeProductEventMessage, toProductEventMessage } from './kafka-message.js';
+import type { ProductEvent } from './product-event.js';
+import { validateProductEvent } from './validation.js';
+
+function validEvent(overrides: Partial<ProductEvent> = {}): ProductEvent {
+  const id = randomUUID();
+  const at = new Date('2026-01-02T03:04:05.000Z').toISOString();
+  return {
+    schemaVersion: 1,
+    eventId: randomUUID(),
+    type: 'product.updated',
+    productId: id,
+    version: 2,
+    occurredAt: at,
+    product: { id, sku: 'SKU-1', name: 'Mug', description: null, price: '9.90', stock: 3, version: 2, createdAt: at, updatedAt: at },
+    ...overrides,
+  };
+}
+
+function reasonFor(value: unknown): string {
+  const result = validateProductEvent(value);
+  if (result.ok) throw new Error('expected a validation failure');
+  return result.reason;
+}
+
+describe('validateProductEvent', () => {
+  it('accepts a well-formed event and returns it unchanged', () => {
+    const event = validEvent();
+    expect(validateProductEvent(JSON.parse(JSON.stringify(event)))).toEqual({ ok: true, value: event });
+  });
+
+  it('round-trips through the Kafka message it is sent as', () => {
+    const event = validEvent();
+    const message = toProductEventMessage(event);
+    expect(message.key).toBe(event.productId);
+    expect(message.headers).toMatchObject({ 'event-type': 'product.updated', 'schema-version': '1', 'event-id': event.eventId });
+    expect(decodeProductEventMessage(Buffer.from(message.value))).toEqual({ ok: true, value: event });
+  });
+
+  it('rejects a record value that is not JSON, or empty', () => {
+    expect(decodeProductEventMessage(Buffer.from('{not json'))).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^\(root\): value is not valid JSON \(.+\)$/),
+    });
+    expect(decodeProductEventMessage(null)).toEqual({ ok: false, reason: '(root): value is empty' });
+    expect(decodeProductEventMessage(Buffer.from('42'))).toEqual({ ok: false, reason: expect.stringMatching(/^\(root\): /) });
+  });
+
+  it('names each missing field', () => {
+    const { eventId: _eventId, ...withoutId } = validEvent();
+    expect(reasonFor(withoutId)).toMatch(/^eventId: /);
+  });
+
+  it('rejects an unknown event type', () => {
+    expect(reasonFor({ ...validEvent(), type: 'product.renamed' })).toMatch(/^type: /);
+  });
+
+  it('rejects a schema version it does not know', () => {
+    expect(reasonFor({ ...validEvent(), schemaVersion: 2 })).toMatch(/^schemaVersion: /);
+  });
+
+  it('rejects a negative or badly scaled price', () => {
+    const event = validEvent();
+    expect(reasonFor({ ...event, product: { ...event.product, price: '-1.00' } })).toMatch(/^product\.price: must be a non-negative decimal/);
+    expect(reasonFor({ ...event, product: { ...event.product, price: '1.5' } })).toMatch(/^product\.price: /);
+  });
+
+  it('rejects a negative or fractional stock', () => {
+    const event = validEvent();
+    expect(reasonFor({ ...event, product: { ...event.product, stock: -1 } })).toMatch(/^product\.stock: /);
+    expect(reasonFor({ ...event, product: { ...event.product, stock: 1.5 } })).toMatch(/^product\.stock: /);
+  });
+
+  it('rejects an envelope whose product disagrees with it', () => {
+    const event = validEvent();
+    expect(reasonFor({ ...event, product: { ...event.product, id: randomUUID() } })).toBe('product.id: must equal productId');
+    expect(reasonFor({ ...event, version: 3 })).toBe('product.version: must equal version');
+  });
+
+  it('rejects a create whose version is not 1', () => {
+    expect(reasonFor(validEvent({ type: 'product.created' }))).toBe('version: must be 1 for product.created');
+  });
+
+  it('rejects unknown fields rather than silently dropping them', () => {
+    expect(reasonFor({ ...validEvent(), extra: true })).toMatch(/^\(root\): Unrecognized key/);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './pool-config.js';
+export * from './migrate-adapter.js';
+export * from './prisma-config.js';
