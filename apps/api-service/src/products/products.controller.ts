@@ -96,7 +96,7 @@ export class ProductsController {
     @IfMatchVersion() expectedVersion: number | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProductState> {
-    return withETag(res, await this.products.update(id, { description: null, ...dto }, expectedVersion));
+    return withETag(res, await this.products.update(id, { ...dto, description: dto.description ?? null }, expectedVersion));
   }
 
   @Delete(':id')

@@ -12,7 +12,7 @@ export class CatalogReplica {
     const id = event.productId;
     return this.prisma.$transaction(async (tx) => {
       // One product's events are applied one at a time, even if a rebalance briefly lets two consumers hold its partition.
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`;
       const row = await tx.catalogProduct.findUnique({ where: { id }, select: { version: true } });
       const tombstone = await tx.productTombstone.findUnique({ where: { productId: id }, select: { version: true } });
       const outcome = decideApply(event, { rowVersion: row?.version ?? null, tombstoneVersion: tombstone?.version ?? null });

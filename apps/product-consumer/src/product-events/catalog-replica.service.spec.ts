@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { ProductEvent, ProductEventType } from '@nestjs-kafka-sync/contracts';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type { PrismaService } from '../prisma/prisma.service.js';
+import { testPrisma } from '../testing/test-database.js';
+import { CatalogReplica } from './catalog-replica.service.js';
+
+const prisma: PrismaService = testPrisma();
+const replica = new CatalogReplica(prisma);
+afterAll(() => prisma.$disconnect());
+beforeEach(() => prisma.$executeRaw`TRUNCATE catalog_products, product_tombstones`);
+
+function eventFor(id: string, version: number, type: ProductEventType = version === 1 ? 'product.created' : 'product.updated'): ProductEvent {
+  const at = new Date(Date.UTC(2026, 0, 1, 0, 0, version)).toISOString();
+  return {
+    schemaVersion: 1,
+    eventId: randomUUID(),
+    type,
+    productId: id,
+    version,
+    occurredAt: at,
+    product: { id, sku: `SKU-${version}`, name: `v${version}`, description: null, price: `${version}.50`, stock: version, version, createdAt: at, updatedAt: at },
+  };
+}
+
+async function stored(id: string) {
+  const row = await prisma.catalogProduct.findUnique({ where: { id } });
+  return row && { name: row.name, price: row.price.toFixed(2), stock: row.stock, version: row.version };
+}
+
+describe('CatalogReplica against a real PostgreSQL', () => {
+  it('applies a create with every field', async () => {
+    const id = randomUUID();
+    expect(await replica.apply(eventFor(id, 1))).toBe('applied');
+    expect(await stored(id)).toEqual({ name: 'v1', price: '1.50', stock: 1, version: 1 });
+  });
+
+  it('treats the same event delivered twice as one', async () => {
+    const id = randomUUID();
+    const created = eventFor(id, 1);
+    expect(await replica.apply(created)).toBe('applied');
+    await replica.apply(eventFor(id, 2));
+    expect(await replica.apply(eventFor(id, 2))).toBe('stale');
+    expect(await replica.apply(created)).toBe('stale');
+    expect(await stored(id)).toMatchObject({ name: 'v2', version: 2 });
+  });
+
+  it('keeps version 3 when version 2 arrives after it', async () => {
+    const id = randomUUID();
+    await replica.apply(eventFor(id, 1));
+    expect(await replica.apply(eventFor(id, 3))).toBe('applied');
+    expect(await replica.apply(eventFor(id, 2))).toBe('stale');
+    expect(await stored(id)).toEqual({ name: 'v3', price: '3.50', stock: 3, version: 3 });
+  });
+
+  it('deletes, remembers the version, and lets no older event resurrect the product', async () => {
+    const id = randomUUID();
+    await replica.apply(eventFor(id, 1));
+    expect(await replica.apply(eventFor(id, 3, 'product.deleted'))).toBe('applied');
+    expect(await stored(id)).toBeNull();
+    expect(await replica.apply(eventFor(id, 2))).toBe('stale');
+    expect(await replica.apply(eventFor(id, 1))).toBe('stale');
+    expect(await stored(id)).toBeNull();
+    expect(await prisma.productTombstone.findUnique({ where: { productId: id } })).toMatchObject({ version: 3 });
+  });
+
+  it('applies a delete that arrives before the product was ever seen', async () => {
+    const id = randomUUID();
+    expect(await replica.apply(eventFor(id, 2, 'product.deleted'))).toBe('applied');
+    expect(await replica.apply(eventFor(id, 1))).toBe('stale');
+    expect(await stored(id)).toBeNull();
+  });
+
+  it('serializes concurrent deliveries of one product: the newest wins', async () => {
+    const id = randomUUID();
+    const outcomes = await Promise.all([5, 2, 4, 1, 3].map((v) => replica.apply(eventFor(id, v))));
+    expect(outcomes).toContain('applied');
+    expect(await stored(id)).toMatchObject({ version: 5, name: 'v5' });
+  });
+});
