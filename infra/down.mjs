@@ -1,4 +1,5 @@
-// Stops the local Kafka broker this project started (and nothing else).
+// Stops the local Kafka brokers this project started (and nothing else).
 import { stopKafka } from './up.mjs';
 
-await stopKafka();
+await stopKafka('dev');
+await stopKafka('test');

@@ -1,6 +1,7 @@
 // `npm start`: the whole system on this machine. Builds, brings up Kafka and PostgreSQL, starts the
 // three apps, prints where they are, and on Ctrl-C stops the apps and then the broker it started.
 import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { log, repoRoot, run } from './run.mjs';
 import { stopKafka, up } from './up.mjs';
 
@@ -45,13 +46,27 @@ async function shutdown(exitCode) {
   await Promise.all(
     children.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))))),
   );
-  if (startedKafka) await stopKafka().catch((e) => log(e.message));
+  if (startedKafka) await stopKafka('dev').catch((e) => log(e.message));
   process.exit(exitCode);
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
-log('the system is starting:');
-for (const app of APPS) for (const line of app.urls(env[app.port])) log(`  ${line}`);
-log(`  Kafka         ${env.KAFKA_BROKERS} (watch it: npm run kafka -- console-consume --topic product.events --from-beginning)`);
-log('Ctrl-C stops everything.');
+/** Resolves once the app's /health answers 200. */
+async function healthy(app) {
+  const url = `http://127.0.0.1:${env[app.port]}/health`;
+  for (let waited = 0; !stopping; waited += 500) {
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    if (waited === 30_000) log(`still waiting for ${app.name} (${url})`);
+    await sleep(500);
+  }
+}
+
+await Promise.all(APPS.map(healthy));
+if (!stopping) {
+  log('\x1b[1mthe system is up:\x1b[0m');
+  for (const app of APPS) for (const line of app.urls(env[app.port])) log(`  ${line}`);
+  log(`  Kafka         ${env.KAFKA_BROKERS}  (watch it: npm run kafka -- console-consume --topic product.events --from-beginning)`);
+  log('Ctrl-C stops everything.');
+}

@@ -2,15 +2,20 @@
 // the two PostgreSQL databases, their migrations and the topics. Safe to run again.
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { external, stackEnv } from './env.mjs';
+import { external, LOCAL_KAFKA, stackEnv } from './env.mjs';
 import { ensureDatabases, migrate } from './postgres.mjs';
 import { log, repoRoot, run } from './run.mjs';
 import { ensureTopics } from './topics.mjs';
 
 const kafkaScript = 'infra/kafka/kafka.sh';
 
-function localKafkaRunning() {
-  return spawnSync('bash', [kafkaScript, 'status'], { cwd: repoRoot, stdio: 'ignore' }).status === 0;
+function kafkaEnv(profile) {
+  const { KAFKA_HOME_DIR, ...ports } = LOCAL_KAFKA[profile];
+  return { ...ports, KAFKA_HOME_DIR: `${repoRoot}${KAFKA_HOME_DIR}` };
+}
+
+function localKafkaRunning(profile) {
+  return spawnSync('bash', [kafkaScript, 'status'], { cwd: repoRoot, stdio: 'ignore', env: { ...process.env, ...kafkaEnv(profile) } }).status === 0;
 }
 
 /** Returns the stack's environment and whether this call started the local broker (so it may stop it). */
@@ -19,8 +24,8 @@ export async function up(profile) {
   let startedKafka = false;
   if (external.kafka) {
     log(`using the Kafka at ${env.KAFKA_BROKERS}`);
-  } else if (!localKafkaRunning()) {
-    await run('bash', [kafkaScript, 'start']);
+  } else if (!localKafkaRunning(profile)) {
+    await run('bash', [kafkaScript, 'start'], { env: kafkaEnv(profile) });
     startedKafka = true;
   }
   await ensureDatabases([env.API_DATABASE_URL, env.CATALOG_DATABASE_URL], { mayStartLocal: !external.postgres });
@@ -30,8 +35,9 @@ export async function up(profile) {
   return { env, startedKafka };
 }
 
-export async function stopKafka() {
-  await run('bash', [kafkaScript, 'stop']);
+/** Stops the local broker of a profile: only ever the process kafka.sh started. */
+export async function stopKafka(profile) {
+  await run('bash', [kafkaScript, 'stop'], { env: kafkaEnv(profile) });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

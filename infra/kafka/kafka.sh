@@ -16,7 +16,7 @@ KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 KAFKA_JVM_OPTS="${KAFKA_JVM_OPTS:-}"
 
-LIBS_DIR="$KAFKA_HOME_DIR/libs"
+LIBS_DIR="${KAFKA_LIBS_DIR:-$REPO_ROOT/.local/kafka/libs}" # shared by every broker home (dev, test)
 VERSION_MARKER="$LIBS_DIR/.kafka-version"
 CLUSTER_ID_FILE="$KAFKA_HOME_DIR/cluster.id"
 TOOLS_DIR="$KAFKA_HOME_DIR/tools"

@@ -28,8 +28,8 @@ export class AppProcess {
     const file = createWriteStream(`${logDir}/${this.name}.log`, { flags: 'a' });
     const child = spawn(process.execPath, ['dist/main.js'], { cwd: `${repoRoot}apps/${this.name}`, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
-    for (const stream of [child.stdout!, child.stderr!]) {
-      stream.on('data', (chunk: Buffer) => {
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.on('data', (chunk: Buffer) => {
         this.output += chunk.toString();
         file.write(chunk);
       });
