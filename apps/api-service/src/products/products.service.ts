@@ -34,7 +34,7 @@ export class ProductsService {
       this.prisma.product.findMany({
         where,
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        skip: (query.page - 1) * query.pageSize,
+        skip: query.offset,
         take: query.pageSize,
       }),
     ]);

@@ -16,7 +16,7 @@ export class CatalogService {
       this.prisma.catalogProduct.findMany({
         where,
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        skip: (query.page - 1) * query.pageSize,
+        skip: query.offset,
         take: query.pageSize,
       }),
     ]);
