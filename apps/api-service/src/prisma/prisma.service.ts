@@ -1,11 +1,15 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { Env } from '../config/env.schema.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 
+/**
+ * Closed in onApplicationShutdown, after Nest has closed the HTTP server and the Kafka consumer,
+ * so a request or message in flight finishes against an open database.
+ */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleDestroy {
+export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   constructor(config: ConfigService<Env, true>) {
     super({
       adapter: new PrismaPg({
@@ -15,7 +19,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
   }
 }
