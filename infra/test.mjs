@@ -13,6 +13,8 @@ const { env, startedKafka } = await up('test');
 let failed = false;
 try {
   await run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2', '--output-style=stream'], { env });
+  // After the others: the end-to-end suite shares their test databases.
+  await run('npx', ['nx', 'run-many', '-t', 'e2e', '--output-style=stream'], { env });
 } catch (error) {
   failed = true;
   log(error.message);

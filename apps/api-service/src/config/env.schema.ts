@@ -5,6 +5,10 @@ export const envSchema = z.object({
   API_SERVICE_PORT: port(3000),
   API_DATABASE_URL: postgresUrl('postgresql://postgres@127.0.0.1:5432/api_service'),
   API_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+  /** Read only, by the reconciler, to compare the replica with the source. */
+  CATALOG_DATABASE_URL: postgresUrl('postgresql://postgres@127.0.0.1:5432/product_catalog'),
+  /** Products fingerprinted per query on each side while reconciling. */
+  RECONCILE_BATCH_SIZE: z.coerce.number().int().min(1).default(5000),
 });
 
 export type Env = z.infer<typeof envSchema>;

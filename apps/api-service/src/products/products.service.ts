@@ -5,14 +5,15 @@ import {
   NotFoundException,
   PreconditionFailedException,
 } from '@nestjs/common';
-import { PRODUCT_EVENT_SCHEMA_VERSION, productEventSchema, type ProductEventType, type ProductState } from '@nestjs-kafka-sync/contracts';
-import { Prisma, type Product } from '../generated/prisma/client.js';
+import type { ProductState } from '@nestjs-kafka-sync/contracts';
+import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import type { CreateProductDto } from './dto/create-product.dto.js';
 import type { ListProductsQuery } from './dto/list-products.query.js';
 import type { ProductPageResponse } from './dto/product.response.js';
 import type { UpdateProductDto } from './dto/update-product.dto.js';
 import { toProductState } from './product-state.js';
+import { recordChange } from './record-change.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -123,24 +124,6 @@ function columns(dto: UpdateProductDto) {
 
 function toPrice(price: number): Prisma.Decimal {
   return new Prisma.Decimal(price).toDecimalPlaces(2);
-}
-
-/** Writes the outbox row for a change; the envelope is validated here so a broken event can never be queued. */
-async function recordChange(tx: Tx, type: ProductEventType, row: Product): Promise<ProductState> {
-  const product = toProductState(row);
-  const event = productEventSchema.parse({
-    schemaVersion: PRODUCT_EVENT_SCHEMA_VERSION,
-    eventId: randomUUID(),
-    type,
-    productId: row.id,
-    version: row.version,
-    occurredAt: product.updatedAt,
-    product,
-  });
-  await tx.outboxEvent.create({
-    data: { eventId: event.eventId, aggregateId: event.productId, eventType: type, version: event.version, payload: event },
-  });
-  return product;
 }
 
 function productNotFound(id: string): NotFoundException {

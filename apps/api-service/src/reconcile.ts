@@ -1,0 +1,30 @@
+// `npm run reconcile [-- --repair]`: compares api_service with product_catalog and prints the drift;
+// with --repair, publishes a fresh event for every drifted product. Exits 1 while drift remains unrepaired.
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { validateEnv } from './config/env.schema.js';
+import { PrismaModule } from './prisma/prisma.module.js';
+import { ReconciliationModule } from './reconciliation/reconciliation.module.js';
+import { ReconciliationService } from './reconciliation/reconciliation.service.js';
+
+@Module({ imports: [ConfigModule.forRoot({ isGlobal: true, validate: validateEnv }), PrismaModule, ReconciliationModule] })
+class ReconcileCommandModule {}
+
+const repair = process.argv.includes('--repair');
+const app = await NestFactory.createApplicationContext(ReconcileCommandModule, { logger: ['error', 'warn'] });
+try {
+  const report = await app.get(ReconciliationService).reconcile({ repair });
+  console.log(`source products:  ${report.sourceProducts}`);
+  console.log(`replica products: ${report.replicaProducts}`);
+  for (const kind of ['missing', 'extra', 'differing'] as const) {
+    const { count, firstIds } = report[kind];
+    console.log(`${kind.padEnd(10)} ${String(count).padStart(7)}${firstIds.length ? `  first: ${firstIds.join(', ')}` : ''}`);
+  }
+  if (repair) console.log(`repaired   ${String(report.repaired).padStart(7)}  (fresh events queued in the outbox; run again once they are applied)`);
+  else if (!report.inSync) console.log('drift found: run with --repair to heal it through the outbox');
+  process.exitCode = report.inSync || repair ? 0 : 1;
+} finally {
+  await app.close();
+}

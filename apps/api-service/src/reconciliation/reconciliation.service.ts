@@ -1,0 +1,125 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import pg from 'pg';
+import type { Env } from '../config/env.schema.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { PrismaService } from '../prisma/prisma.service.js';
+import { recordChange } from '../products/record-change.js';
+import { findDrift, type Drift, type DriftKind } from './drift.js';
+import { fingerprints } from './fingerprints.js';
+
+const FIRST_IDS = 10;
+
+export interface DriftSummary {
+  count: number;
+  /** The first ids in id order, to start looking. */
+  firstIds: string[];
+}
+
+export interface ReconciliationReport {
+  checkedAt: string;
+  sourceProducts: number;
+  replicaProducts: number;
+  inSync: boolean;
+  missing: DriftSummary;
+  extra: DriftSummary;
+  differing: DriftSummary;
+  /** With repair: how many drifted products got a fresh event through the outbox. */
+  repaired?: number;
+}
+
+/**
+ * Compares api_service with product_catalog product by product and, on request, heals the drift
+ * through the normal path: a fresh outbox event per drifted product, so the repair is ordered,
+ * logged and idempotent like any other change.
+ *
+ * A live system has changes in flight; they show as drift until applied. Repairing one is harmless:
+ * it only publishes a newer version of the same state.
+ */
+@Injectable()
+export class ReconciliationService {
+  private readonly logger = new Logger(ReconciliationService.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  async reconcile({ repair = false } = {}): Promise<ReconciliationReport> {
+    const source = new pg.Pool({ connectionString: this.config.get('API_DATABASE_URL', { infer: true }), max: 1 });
+    const replica = new pg.Pool({ connectionString: this.config.get('CATALOG_DATABASE_URL', { infer: true }), max: 1 });
+    const counts = { sourceProducts: 0, replicaProducts: 0 };
+    const summaries: Record<DriftKind, DriftSummary> = {
+      missing: { count: 0, firstIds: [] },
+      extra: { count: 0, firstIds: [] },
+      differing: { count: 0, firstIds: [] },
+    };
+    const batchSize = this.config.get('RECONCILE_BATCH_SIZE', { infer: true });
+    let repaired = 0;
+    try {
+      const counted = async function* <T>(rows: AsyncIterable<T>, side: keyof typeof counts) {
+        for await (const row of rows) {
+          counts[side] += 1;
+          yield row;
+        }
+      };
+      const drifts = findDrift(
+        counted(fingerprints(source, 'products', batchSize), 'sourceProducts'),
+        counted(fingerprints(replica, 'catalog_products', batchSize), 'replicaProducts'),
+      );
+      for await (const drift of drifts) {
+        const summary = summaries[drift.kind];
+        summary.count += 1;
+        if (summary.firstIds.length < FIRST_IDS) summary.firstIds.push(drift.id);
+        if (repair && (await this.repair(drift, replica))) repaired += 1;
+      }
+    } finally {
+      await Promise.all([source.end(), replica.end()]);
+    }
+    const drifted = summaries.missing.count + summaries.extra.count + summaries.differing.count;
+    const report: ReconciliationReport = { checkedAt: new Date().toISOString(), ...counts, inSync: drifted === 0, ...summaries };
+    if (repair) report.repaired = repaired;
+    this.logger.log(
+      `reconciled ${counts.sourceProducts} source / ${counts.replicaProducts} replica products: ` +
+        `${summaries.missing.count} missing, ${summaries.extra.count} extra, ${summaries.differing.count} differing` +
+        (repair ? `; ${repaired} repaired` : ''),
+    );
+    return report;
+  }
+
+  /** Writes one fresh event for a drifted product; false when the drift resolved itself meanwhile. */
+  private async repair(drift: Drift, replica: pg.Pool): Promise<boolean> {
+    if (drift.kind === 'extra') {
+      const { rows } = await replica.query('SELECT * FROM catalog_products WHERE id = $1', [drift.id]);
+      if (rows.length === 0) return false;
+      const stray = rows[0];
+      return this.prisma.$transaction(async (tx) => {
+        if (await tx.product.findUnique({ where: { id: drift.id }, select: { id: true } })) return false; // created since the scan
+        // A delete for a product the source never had (or lost): newer than the replica's row, so it wins.
+        await recordChange(tx, 'product.deleted', {
+          id: stray.id,
+          sku: stray.sku,
+          name: stray.name,
+          description: stray.description,
+          price: new Prisma.Decimal(stray.price),
+          stock: stray.stock,
+          version: stray.version + 1,
+          createdAt: stray.created_at,
+          updatedAt: new Date(),
+        });
+        return true;
+      });
+    }
+    return this.prisma.$transaction(async (tx) => {
+      const current = await tx.product.findUnique({ where: { id: drift.id }, select: { version: true } });
+      if (!current) return false; // deleted since the scan: its delete event is on its way
+      // The same state at a version above both sides', so the replica's version guard lets it in.
+      const row = await tx.product.update({
+        where: { id: drift.id, version: current.version },
+        data: { version: Math.max(current.version, drift.replicaVersion ?? 0) + 1, updatedAt: new Date() },
+      });
+      await recordChange(tx, 'product.updated', row);
+      return true;
+    });
+  }
+}
