@@ -9,6 +9,7 @@ const PROFILES = {
     PRODUCT_CONSUMER_PORT: '3001',
     PRODUCT_PRODUCER_PORT: '3002',
     KAFKA_GROUP_ID: 'product-catalog',
+    CATALOG_GROUP_ID: 'product-catalog',
     KAFKA_BROKERS: '127.0.0.1:9092',
   },
   // `npm test`: its own broker, databases and ports, so it can run beside `npm start` and
@@ -20,6 +21,7 @@ const PROFILES = {
     PRODUCT_CONSUMER_PORT: '13001',
     PRODUCT_PRODUCER_PORT: '13002',
     KAFKA_GROUP_ID: 'product-catalog-test',
+    CATALOG_GROUP_ID: 'product-catalog-test',
     KAFKA_BROKERS: '127.0.0.1:19092',
   },
 };

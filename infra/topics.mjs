@@ -2,7 +2,10 @@ import kafkajs from 'kafkajs';
 import { log } from './run.mjs';
 
 /** The topics the project owns. Per-product order relies on the key, so there are several partitions. */
-const TOPICS = [{ topic: 'product.events', numPartitions: 3 }];
+const TOPICS = [
+  { topic: 'product.events', numPartitions: 3 },
+  { topic: 'product.sync-acks', numPartitions: 3 },
+];
 
 export async function ensureTopics(brokers) {
   const replicationFactor = Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1);

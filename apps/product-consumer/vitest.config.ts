@@ -1,3 +1,4 @@
 import { nestVitestConfig } from '../../vitest.shared.js';
 
-export default nestVitestConfig();
+// The integration specs share the product_catalog_test database: one file at a time.
+export default nestVitestConfig({ fileParallelism: false });

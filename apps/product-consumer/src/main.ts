@@ -5,8 +5,8 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { Env } from './config/env.schema.js';
-import { kafkaConsumerOptions } from './kafka-options.js';
 import { PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
+import { kafkaConsumerOptions } from '@nestjs-kafka-sync/service-kit';
 
 async function bootstrap() {
   const app = await NestFactory.create(AppModule);
@@ -20,9 +20,9 @@ async function bootstrap() {
   );
   app.connectMicroservice(
     kafkaConsumerOptions({
-      KAFKA_BROKERS: config.get('KAFKA_BROKERS', { infer: true }),
-      KAFKA_CLIENT_ID: config.get('KAFKA_CLIENT_ID', { infer: true }),
-      KAFKA_GROUP_ID: config.get('KAFKA_GROUP_ID', { infer: true }),
+      clientId: config.get('KAFKA_CLIENT_ID', { infer: true }),
+      brokers: config.get('KAFKA_BROKERS', { infer: true }),
+      groupId: config.get('KAFKA_GROUP_ID', { infer: true }),
     }),
   );
   await app.startAllMicroservices();

@@ -29,16 +29,18 @@ export function toProductEventMessage(event: ProductEvent): ProductEventMessage 
   };
 }
 
-/** The one way a Kafka record's value becomes a product event, or the reason it cannot. */
-export function decodeProductEventMessage(value: Buffer | string | null | undefined): ValidationResult<ProductEvent> {
-  if (value === null || value === undefined || value.length === 0) {
-    return { ok: false, reason: '(root): value is empty' };
-  }
-  let json: unknown;
+/** A record value as JSON, or the reason it is not. */
+export function parseJsonValue(value: Buffer | string | null | undefined): ValidationResult<unknown> {
+  if (value === null || value === undefined || value.length === 0) return { ok: false, reason: '(root): value is empty' };
   try {
-    json = JSON.parse(value.toString());
+    return { ok: true, value: JSON.parse(value.toString()) };
   } catch (error) {
     return { ok: false, reason: `(root): value is not valid JSON (${(error as Error).message})` };
   }
-  return validateProductEvent(json);
+}
+
+/** The one way a Kafka record's value becomes a product event, or the reason it cannot. */
+export function decodeProductEventMessage(value: Buffer | string | null | undefined): ValidationResult<ProductEvent> {
+  const json = parseJsonValue(value);
+  return json.ok ? validateProductEvent(json.value) : json;
 }

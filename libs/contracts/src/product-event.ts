@@ -12,14 +12,23 @@ export type ProductEventType = (typeof PRODUCT_EVENT_TYPES)[number];
 /** Money travels as a string so no side ever rounds it through a float. */
 export const DECIMAL_2_PATTERN = /^\d{1,10}\.\d{2}$/;
 
+/** Largest value of the INTEGER columns stock and version. */
+export const MAX_INT4 = 2_147_483_647;
+
+/** Text PostgreSQL can store: no NUL character (it would reject the row, not the schema). */
+const text = (min: number, max: number) =>
+  z.string().min(min).max(max).regex(/^[^\u0000]*$/, 'must not contain NUL characters');
+
+const version = z.number().int().min(1).max(MAX_INT4);
+
 export const productStateSchema = z.strictObject({
   id: z.uuid(),
-  sku: z.string().min(1).max(64),
-  name: z.string().min(1).max(200),
-  description: z.string().max(2000).nullable(),
+  sku: text(1, 64),
+  name: text(1, 200),
+  description: text(0, 2000).nullable(),
   price: z.string().regex(DECIMAL_2_PATTERN, 'must be a non-negative decimal string with exactly 2 places, e.g. "19.90"'),
-  stock: z.number().int().min(0),
-  version: z.number().int().min(1),
+  stock: z.number().int().min(0).max(MAX_INT4),
+  version,
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 });
@@ -34,7 +43,7 @@ export const productEventSchema = z
     eventId: z.uuid(),
     type: z.enum(PRODUCT_EVENT_TYPES),
     productId: z.uuid(),
-    version: z.number().int().min(1),
+    version,
     occurredAt: z.iso.datetime({ offset: true }),
     product: productStateSchema,
   })

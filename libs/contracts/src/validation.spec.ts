@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decodeProductEventMessage, toProductEventMessage } from './kafka-message.js';
+import { decodeSyncAck, toSyncAckMessage } from './sync-ack.js';
 import type { ProductEvent } from './product-event.js';
 import { validateProductEvent } from './validation.js';
 
@@ -73,6 +74,12 @@ describe('validateProductEvent', () => {
     expect(reasonFor({ ...event, product: { ...event.product, stock: 1.5 } })).toMatch(/^product\.stock: /);
   });
 
+  it('rejects what the database columns could not hold: a stock past INTEGER, a NUL in text', () => {
+    const event = validEvent();
+    expect(reasonFor({ ...event, product: { ...event.product, stock: 3_000_000_000 } })).toMatch(/^product\.stock: /);
+    expect(reasonFor({ ...event, product: { ...event.product, name: 'a\u0000b' } })).toBe('product.name: must not contain NUL characters');
+  });
+
   it('rejects an envelope whose product disagrees with it', () => {
     const event = validEvent();
     expect(reasonFor({ ...event, product: { ...event.product, id: randomUUID() } })).toBe('product.id: must equal productId');
@@ -85,5 +92,29 @@ describe('validateProductEvent', () => {
 
   it('rejects unknown fields rather than silently dropping them', () => {
     expect(reasonFor({ ...validEvent(), extra: true })).toMatch(/^\(root\): Unrecognized key/);
+  });
+});
+
+describe('sync acknowledgements', () => {
+  const ack = {
+    schemaVersion: 1 as const,
+    productId: randomUUID(),
+    version: 3,
+    status: 'applied' as const,
+    reason: null,
+    eventId: randomUUID(),
+    acknowledgedAt: new Date().toISOString(),
+  };
+
+  it('round-trip through their Kafka record', () => {
+    const message = toSyncAckMessage(ack);
+    expect(message.key).toBe(ack.productId);
+    expect(decodeSyncAck(Buffer.from(message.value))).toEqual({ ok: true, value: ack });
+  });
+
+  it('require a reason for a rejection and a version otherwise', () => {
+    expect(decodeSyncAck(JSON.stringify({ ...ack, status: 'rejected', version: null }))).toEqual({ ok: false, reason: 'reason: is required when status is rejected' });
+    expect(decodeSyncAck(JSON.stringify({ ...ack, version: null }))).toEqual({ ok: false, reason: 'version: is required when status is applied' });
+    expect(decodeSyncAck(JSON.stringify({ ...ack, status: 'rejected', version: null, reason: 'bad price' }))).toMatchObject({ ok: true });
   });
 });

@@ -1,2 +1,4 @@
 export * from './env.js';
 export * from './page-query.js';
+export * from './kafka.js';
+export * from './kafka-consumer-options.js';

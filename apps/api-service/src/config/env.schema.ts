@@ -1,4 +1,4 @@
-import { envValidator, port, postgresUrl } from '@nestjs-kafka-sync/service-kit';
+import { envValidator, kafkaBrokers, port, postgresUrl } from '@nestjs-kafka-sync/service-kit';
 import { z } from 'zod';
 
 export const envSchema = z.object({
@@ -9,6 +9,14 @@ export const envSchema = z.object({
   CATALOG_DATABASE_URL: postgresUrl('postgresql://postgres@127.0.0.1:5432/product_catalog'),
   /** Products fingerprinted per query on each side while reconciling. */
   RECONCILE_BATCH_SIZE: z.coerce.number().int().min(1).default(5000),
+  KAFKA_BROKERS: kafkaBrokers,
+  KAFKA_CLIENT_ID: z.string().min(1).default('api-service'),
+  /** The group api-service consumes product.sync-acks in. */
+  SYNC_ACKS_GROUP_ID: z.string().min(1).default('api-service-sync-acks'),
+  /** product-consumer's group, whose lag GET /sync/status reports. */
+  CATALOG_GROUP_ID: z.string().min(1).default('product-catalog'),
+  /** Upper bound for `Prefer: wait-for-sync=<ms>`. */
+  WAIT_FOR_SYNC_MAX_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,6 +3,7 @@ import { validateProductEvent } from '@nestjs-kafka-sync/contracts';
 import type pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SyncStateService } from '../sync/sync-state.service.js';
 import { createTestApp, testDatabase } from '../testing/test-app.js';
 
 let app: INestApplication;
@@ -29,17 +30,18 @@ afterAll(async () => {
   await app.close();
   await db.end();
 });
-beforeEach(() => db.query('TRUNCATE products, outbox_events'));
+beforeEach(() => db.query('TRUNCATE products, outbox_events, product_sync_state'));
 
 describe('POST /products', () => {
   it('creates version 1 and commits its product.created event with it', async () => {
     const res = await http().post('/products').send(valid).expect(201);
-    expect(res.body).toMatchObject({ ...valid, price: '12.50', version: 1 });
+    expect(res.body).toMatchObject({ ...valid, price: '12.50', version: 1, sync: { status: 'pending', replicatedVersion: null, reason: null } });
     expect(res.headers.etag).toBe('"1"');
 
     const [event] = await outboxEvents(res.body.id);
     expect(event).toMatchObject({ event_type: 'product.created', version: 1 });
-    expect(validateProductEvent(event.payload)).toMatchObject({ ok: true, value: { productId: res.body.id, product: res.body } });
+    const { sync: _sync, ...state } = res.body;
+    expect(validateProductEvent(event.payload)).toMatchObject({ ok: true, value: { productId: res.body.id, product: state } });
   });
 
   it.each([
@@ -159,5 +161,57 @@ describe('changing', () => {
     await http().put(`/products/${id}`).send(valid).expect(404);
     await http().delete(`/products/${id}`).expect(404);
     expect(await counts()).toEqual({ products: 0, outbox: 0 });
+  });
+});
+
+describe('sync status and Prefer: wait-for-sync (acks recorded as the Kafka consumer would)', () => {
+  const ack = (productId: string, version: number, status: 'applied' | 'stale' | 'rejected' = 'applied', reason: string | null = null) =>
+    app.get(SyncStateService).record({ schemaVersion: 1, productId, version, status, reason, eventId: null, acknowledgedAt: new Date().toISOString() });
+
+  it('shows in-sync once the replica acknowledged the current version, pending for a newer one', async () => {
+    const { body: created } = await http().post('/products').send(valid).expect(201);
+    await ack(created.id, 1);
+    expect((await http().get(`/products/${created.id}`)).body.sync).toEqual({ status: 'in-sync', replicatedVersion: 1, reason: null });
+    await http().patch(`/products/${created.id}`).send({ stock: 1 }).expect(200);
+    expect((await http().get(`/products/${created.id}`)).body.sync).toEqual({ status: 'pending', replicatedVersion: 1, reason: null });
+    await ack(created.id, 1, 'stale'); // a redelivered old ack changes nothing
+    const list = await http().get('/products').expect(200);
+    expect(list.body.items[0].sync).toEqual({ status: 'pending', replicatedVersion: 1, reason: null });
+  });
+
+  it('shows failed with the reason when the replica rejected the current version', async () => {
+    const { body: created } = await http().post('/products').send(valid).expect(201);
+    await ack(created.id, 1, 'rejected', 'product.price: bad');
+    expect((await http().get(`/products/${created.id}`)).body.sync).toEqual({ status: 'failed', replicatedVersion: null, reason: 'product.price: bad' });
+  });
+
+  it('answers 202 pending when no ack comes within the wait, never an error', async () => {
+    const started = Date.now();
+    const res = await http().post('/products').set('Prefer', 'wait-for-sync=300').send(valid).expect(202);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(res.headers['preference-applied']).toBe('wait-for-sync=300');
+    expect(res.body).toMatchObject({ sku: valid.sku, version: 1, sync: { status: 'pending' } });
+    expect(await counts()).toEqual({ products: 1, outbox: 1 }); // the write itself is done
+  });
+
+  it('answers as soon as the ack arrives, with status in-sync', async () => {
+    const { body: created } = await http().post('/products').send(valid).expect(201);
+    const waiting = http().patch(`/products/${created.id}`).set('Prefer', 'wait-for-sync=10000').send({ stock: 2 });
+    const response = new Promise<request.Response>((resolve, reject) => waiting.then(resolve, reject));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await ack(created.id, 2);
+    const res = await response;
+    expect(res.status).toBe(200);
+    expect(res.body.sync).toEqual({ status: 'in-sync', replicatedVersion: 2, reason: null });
+  });
+
+  it('DELETE with wait-for-sync: 202 with the pending version, or 204 once acknowledged', async () => {
+    const { body: first } = await http().post('/products').send(valid).expect(201);
+    const pending = await http().delete(`/products/${first.id}`).set('Prefer', 'wait-for-sync=100').expect(202);
+    expect(pending.body).toEqual({ id: first.id, version: 2, sync: { status: 'pending', replicatedVersion: null, reason: null } });
+
+    const { body: second } = await http().post('/products').send({ ...valid, sku: 'MUG-2' }).expect(201);
+    await ack(second.id, 2); // as if the delete had already been applied
+    await http().delete(`/products/${second.id}`).set('Prefer', 'wait-for-sync=5000').expect(204);
   });
 });

@@ -1,10 +1,10 @@
 import {
+  applyDecorators,
   BadRequestException,
   Body,
   Controller,
   Delete,
   Get,
-  HttpCode,
   Param,
   ParseUUIDPipe,
   Patch,
@@ -29,9 +29,15 @@ import type { Response } from 'express';
 import { CreateProductDto } from './dto/create-product.dto.js';
 import { ListProductsQuery } from './dto/list-products.query.js';
 import { ProductPageResponse, ProductResponse } from './dto/product.response.js';
+import type { ProductSync } from '../sync/sync-state.js';
 import { ReplaceProductDto } from './dto/replace-product.dto.js';
 import { UpdateProductDto } from './dto/update-product.dto.js';
+import { ApiAcceptedResponse } from '@nestjs/swagger';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '../config/env.schema.js';
+import { SyncStateService } from '../sync/sync-state.service.js';
 import { IfMatchVersion } from './if-match.decorator.js';
+import { WaitForSync } from './prefer-wait.decorator.js';
 import { ProductsService } from './products.service.js';
 
 const ProductId = () =>
@@ -40,11 +46,29 @@ const ProductId = () =>
 const IfMatchHeader = () =>
   ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, e.g. "3": the write fails with 412 if the product has changed since.' });
 
+const PreferHeader = () =>
+  applyDecorators(
+    ApiHeader({
+      name: 'Prefer',
+      required: false,
+      description: '`wait-for-sync=<ms>`: answer only once product-consumer has applied this version (sync.status in-sync), or after <ms> with 202 Accepted (pending).',
+    }),
+    ApiAcceptedResponse({ description: 'Written, but the replica had not applied it when wait-for-sync ran out.' }),
+  );
+
 @ApiTags('products')
 @ApiBadRequestResponse({ description: 'A field is invalid: `errors` lists each field and why.' })
 @Controller('products')
 export class ProductsController {
-  constructor(private readonly products: ProductsService) {}
+  private readonly maxWaitMs: number;
+
+  constructor(
+    private readonly products: ProductsService,
+    private readonly syncState: SyncStateService,
+    config: ConfigService<Env, true>,
+  ) {
+    this.maxWaitMs = config.get('WAIT_FOR_SYNC_MAX_MS', { infer: true });
+  }
 
   @Get()
   @ApiOkResponse({ type: ProductPageResponse })
@@ -55,15 +79,18 @@ export class ProductsController {
   @Get(':id')
   @ApiOkResponse({ type: ProductResponse })
   @ApiNotFoundResponse()
-  async get(@ProductId() id: string, @Res({ passthrough: true }) res: Response): Promise<ProductState> {
-    return withETag(res, await this.products.get(id));
+  async get(@ProductId() id: string, @Res({ passthrough: true }) res: Response): Promise<ProductResponse> {
+    const product = await this.products.get(id);
+    res.setHeader('ETag', `"${product.version}"`);
+    return product;
   }
 
   @Post()
   @ApiCreatedResponse({ type: ProductResponse })
   @ApiConflictResponse({ description: 'The sku is taken.' })
-  async create(@Body() dto: CreateProductDto, @Res({ passthrough: true }) res: Response): Promise<ProductState> {
-    return withETag(res, await this.products.create(dto));
+  @PreferHeader()
+  async create(@Body() dto: CreateProductDto, @WaitForSync() waitMs: number | undefined, @Res() res: Response): Promise<void> {
+    await this.reply(res, 201, await this.products.create(dto), waitMs);
   }
 
   @Patch(':id')
@@ -72,16 +99,18 @@ export class ProductsController {
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The sku is taken.' })
   @ApiPreconditionFailedResponse({ description: 'If-Match names an older version.' })
+  @PreferHeader()
   async patch(
     @ProductId() id: string,
     @Body() dto: UpdateProductDto,
     @IfMatchVersion() expectedVersion: number | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ProductState> {
+    @WaitForSync() waitMs: number | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     if (Object.keys(dto).length === 0) {
       throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'body: must change at least one field', errors: [{ field: 'body', reason: 'must change at least one field' }] });
     }
-    return withETag(res, await this.products.update(id, dto, expectedVersion));
+    await this.reply(res, 200, await this.products.update(id, dto, expectedVersion), waitMs);
   }
 
   @Put(':id')
@@ -90,27 +119,54 @@ export class ProductsController {
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The sku is taken.' })
   @ApiPreconditionFailedResponse({ description: 'If-Match names an older version.' })
+  @PreferHeader()
   async replace(
     @ProductId() id: string,
     @Body() dto: ReplaceProductDto,
     @IfMatchVersion() expectedVersion: number | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ProductState> {
-    return withETag(res, await this.products.update(id, { ...dto, description: dto.description ?? null }, expectedVersion));
+    @WaitForSync() waitMs: number | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.reply(res, 200, await this.products.update(id, { ...dto, description: dto.description ?? null }, expectedVersion), waitMs);
   }
 
   @Delete(':id')
-  @HttpCode(204)
   @IfMatchHeader()
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   @ApiPreconditionFailedResponse({ description: 'If-Match names an older version.' })
-  remove(@ProductId() id: string, @IfMatchVersion() expectedVersion: number | undefined): Promise<void> {
-    return this.products.remove(id, expectedVersion);
+  @PreferHeader()
+  async remove(
+    @ProductId() id: string,
+    @IfMatchVersion() expectedVersion: number | undefined,
+    @WaitForSync() waitMs: number | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const deleted = await this.products.remove(id, expectedVersion);
+    if (waitMs === undefined) {
+      res.status(204).end();
+      return;
+    }
+    const sync = await this.waitForSync(res, deleted, waitMs);
+    // 204 once the replica dropped it too; otherwise 202 says what is still pending.
+    if (sync.status === 'pending') res.status(202).json({ id, version: deleted.version, sync });
+    else res.status(204).end();
   }
-}
 
-function withETag(res: Response, product: ProductState): ProductState {
-  res.setHeader('ETag', `"${product.version}"`);
-  return product;
+  /**
+   * Sends a written product with its sync status. With `Prefer: wait-for-sync`, first waits
+   * (bounded) for the replica's ack of this version, and answers 202 Accepted if it has not come.
+   */
+  private async reply(res: Response, status: 200 | 201, product: ProductState, waitMs: number | undefined): Promise<void> {
+    res.setHeader('ETag', `"${product.version}"`);
+    const sync = waitMs === undefined ? await this.syncState.syncOf(product.id, product.version) : await this.waitForSync(res, product, waitMs);
+    const body: ProductResponse = { ...product, sync };
+    res.status(sync.status === 'pending' && waitMs !== undefined ? 202 : status).json(body);
+  }
+
+  private async waitForSync(res: Response, product: ProductState, waitMs: number): Promise<ProductSync> {
+    const wait = Math.min(waitMs, this.maxWaitMs);
+    res.setHeader('Preference-Applied', `wait-for-sync=${wait}`);
+    return this.syncState.waitFor(product.id, product.version, wait);
+  }
 }

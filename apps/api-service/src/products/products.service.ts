@@ -8,9 +8,11 @@ import {
 import type { ProductState } from '@nestjs-kafka-sync/contracts';
 import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { syncOf } from '../sync/sync-state.js';
+import { SyncStateService } from '../sync/sync-state.service.js';
 import type { CreateProductDto } from './dto/create-product.dto.js';
 import type { ListProductsQuery } from './dto/list-products.query.js';
-import type { ProductPageResponse } from './dto/product.response.js';
+import type { ProductPageResponse, ProductResponse } from './dto/product.response.js';
 import type { UpdateProductDto } from './dto/update-product.dto.js';
 import { toProductState } from './product-state.js';
 import { recordChange } from './record-change.js';
@@ -23,7 +25,10 @@ type Tx = Prisma.TransactionClient;
  */
 @Injectable()
 export class ProductsService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly syncState: SyncStateService,
+  ) {}
 
   async list(query: ListProductsQuery): Promise<ProductPageResponse> {
     const where: Prisma.ProductWhereInput = {
@@ -39,13 +44,15 @@ export class ProductsService {
         take: query.pageSize,
       }),
     ]);
-    return { items: rows.map(toProductState), page: query.page, pageSize: query.pageSize, total };
+    const states = await this.syncState.statesOf(rows.map((row) => row.id));
+    const items = rows.map((row) => ({ ...toProductState(row), sync: syncOf(row.version, states.get(row.id)) }));
+    return { items, page: query.page, pageSize: query.pageSize, total };
   }
 
-  async get(id: string): Promise<ProductState> {
+  async get(id: string): Promise<ProductResponse> {
     const row = await this.prisma.product.findUnique({ where: { id } });
     if (!row) throw productNotFound(id);
-    return toProductState(row);
+    return { ...toProductState(row), sync: await this.syncState.syncOf(id, row.version) };
   }
 
   async create(dto: CreateProductDto): Promise<ProductState> {
@@ -79,8 +86,9 @@ export class ProductsService {
     });
   }
 
-  async remove(id: string, expectedVersion: number | undefined): Promise<void> {
-    await this.write(id, expectedVersion, async (tx) => {
+  /** Returns the product's last state, at the delete's version. */
+  async remove(id: string, expectedVersion: number | undefined): Promise<ProductState> {
+    return this.write(id, expectedVersion, async (tx) => {
       const row = await tx.product.delete({
         where: { id, ...(expectedVersion !== undefined && { version: expectedVersion }) },
       });

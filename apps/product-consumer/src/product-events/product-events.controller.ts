@@ -2,17 +2,22 @@ import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
 import { CatalogReplica } from './catalog-replica.service.js';
+import { SyncAckPublisher } from './sync-ack.publisher.js';
+import { outcomeAck, rejectionAck } from './sync-acks.js';
 
 /**
- * Consumes `product.events` one record at a time per partition. The offset is committed only
- * after the record's database transaction committed: a crash in between replays the record,
- * which the version guard turns into a no-op.
+ * Consumes `product.events` one record at a time per partition: apply (in one transaction), tell
+ * api-service what happened, and only then commit the offset. A crash anywhere in between replays
+ * the record, which the version guard turns into a no-op acknowledged as `stale`.
  */
 @Controller()
 export class ProductEventsController {
   private readonly logger = new Logger(ProductEventsController.name);
 
-  constructor(private readonly replica: CatalogReplica) {}
+  constructor(
+    private readonly replica: CatalogReplica,
+    private readonly acks: SyncAckPublisher,
+  ) {}
 
   @EventPattern(PRODUCT_EVENTS_TOPIC)
   async onProductEvent(@Ctx() context: KafkaContext): Promise<void> {
@@ -21,10 +26,13 @@ export class ProductEventsController {
     if (decoded.ok) {
       const outcome = await this.replica.apply(decoded.value);
       this.logger.debug(`${decoded.value.type} ${decoded.value.productId} v${decoded.value.version}: ${outcome}`);
+      await this.acks.publish(outcomeAck(decoded.value, outcome));
     } else {
       this.logger.error(
         `skipped invalid record ${context.getTopic()}/${context.getPartition()}@${message.offset} (key ${String(message.key)}): ${decoded.reason}`,
       );
+      const ack = rejectionAck(message.key, message.value, decoded.reason);
+      if (ack) await this.acks.publish(ack);
     }
     await context
       .getConsumer()

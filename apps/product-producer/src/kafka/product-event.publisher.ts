@@ -1,42 +1,22 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { KafkaLogger } from '@nestjs/microservices';
 import { PRODUCT_EVENTS_TOPIC, toProductEventMessage, type ProductEvent } from '@nestjs-kafka-sync/contracts';
-import { Kafka, Partitioners, type Producer } from 'kafkajs';
+import { createIdempotentProducer, createKafka, ResilientProducer } from '@nestjs-kafka-sync/service-kit';
 import type { Env } from '../config/env.schema.js';
 
-/**
- * Publishes product events with an idempotent producer: acks from all in-sync replicas, one
- * request in flight, so a retried send can neither duplicate nor reorder a partition's records.
- */
+/** Publishes product events with an idempotent producer (see createIdempotentProducer). */
 @Injectable()
 export class ProductEventPublisher implements OnApplicationShutdown {
-  private readonly producer: Producer;
-  private connected = false;
+  private readonly producer: ResilientProducer;
 
   constructor(config: ConfigService<Env, true>) {
-    const kafka = new Kafka({
-      clientId: config.get('KAFKA_CLIENT_ID', { infer: true }),
-      brokers: config.get('KAFKA_BROKERS', { infer: true }),
-      logCreator: KafkaLogger.bind(null, new Logger('kafkajs')),
-    });
-    this.producer = kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      // murmur2, as Java clients use: a product id maps to the same partition from any client.
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
-    this.producer.on(this.producer.events.DISCONNECT, () => (this.connected = false));
+    const kafka = createKafka(config.get('KAFKA_CLIENT_ID', { infer: true }), config.get('KAFKA_BROKERS', { infer: true }));
+    this.producer = new ResilientProducer(() => createIdempotentProducer(kafka));
   }
 
   /** Resolves once every event is acknowledged by all in-sync replicas; rejects if any is not. */
   async publish(events: ProductEvent[]): Promise<void> {
-    if (!this.connected) {
-      await this.producer.connect();
-      this.connected = true;
-    }
-    await this.producer.send({ topic: PRODUCT_EVENTS_TOPIC, acks: -1, messages: events.map(toProductEventMessage) });
+    await this.producer.send({ topic: PRODUCT_EVENTS_TOPIC, messages: events.map(toProductEventMessage) });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -8,9 +8,10 @@ export interface Product {
   price: string;
   stock: number;
   version: number;
+  sync: { status: 'in-sync' | 'pending' | 'failed'; replicatedVersion: number | null; reason: string | null };
 }
 
-async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+export async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
   const response = await fetch(`${e2eEnv.apiUrl}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...headers },
@@ -27,9 +28,10 @@ async function expectStatus<T>(expected: number, request: Promise<{ status: numb
 }
 
 export const api = {
+  get: (id: string) => expectStatus<Product>(200, call('GET', `/products/${id}`)),
   create: (input: { sku: string; name: string; price: number; stock: number; description?: string }) =>
     expectStatus<Product>(201, call('POST', '/products', input)),
-  patch: (id: string, changes: Partial<Omit<Product, 'id' | 'price' | 'version'> & { price: number }>) =>
+  patch: (id: string, changes: Partial<Omit<Product, 'id' | 'price' | 'version' | 'sync'> & { price: number }>) =>
     expectStatus<Product>(200, call('PATCH', `/products/${id}`, changes)),
   remove: (id: string) => expectStatus<undefined>(204, call('DELETE', `/products/${id}`)),
 };

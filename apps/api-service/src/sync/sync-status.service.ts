@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { PRODUCT_EVENTS_TOPIC, SYNC_ACKS_TOPIC } from '@nestjs-kafka-sync/contracts';
+import { createKafka } from '@nestjs-kafka-sync/service-kit';
+import type { Admin } from 'kafkajs';
+import type { Env } from '../config/env.schema.js';
+import { PrismaService } from '../prisma/prisma.service.js';
+
+/** The dead-letter topic of product.events, when there is one. */
+const DEAD_LETTER_TOPIC = `${PRODUCT_EVENTS_TOPIC}.dlq`;
+
+export interface PartitionLag {
+  partition: number;
+  committed: string | null;
+  end: string;
+  lag: number;
+}
+
+export interface GroupLag {
+  topic: string;
+  groupId: string;
+  total: number;
+  partitions: PartitionLag[];
+}
+
+export interface SyncStatusReport {
+  outbox: { unpublished: number; oldestUnpublishedAgeSeconds: number | null };
+  /** Products whose current version the replica has not acknowledged yet. */
+  pendingProducts: number;
+  oldestPendingChangeAgeSeconds: number | null;
+  lastAckAt: string | null;
+  lag: GroupLag[] | { error: string };
+  deadLetters: number | null;
+}
+
+@Injectable()
+export class SyncStatusService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  async report(): Promise<SyncStatusReport> {
+    const [outbox, pending, lastAck, kafka] = await Promise.all([
+      this.prisma.$queryRaw<{ unpublished: number; oldest: number | null }[]>`
+        SELECT count(*)::int AS unpublished, extract(epoch FROM now() - min(created_at))::float8 AS oldest
+        FROM outbox_events WHERE published_at IS NULL`,
+      this.prisma.$queryRaw<{ pending: number; oldest: number | null }[]>`
+        SELECT count(*)::int AS pending, extract(epoch FROM now() - min(p.updated_at))::float8 AS oldest
+        FROM products p LEFT JOIN product_sync_state s ON s.product_id = p.id
+        WHERE coalesce(s.replicated_version, 0) < p.version`,
+      this.prisma.productSyncState.aggregate({ _max: { lastAckAt: true } }),
+      this.kafkaFigures(),
+    ]);
+    return {
+      outbox: { unpublished: outbox[0].unpublished, oldestUnpublishedAgeSeconds: roundSeconds(outbox[0].oldest) },
+      pendingProducts: pending[0].pending,
+      oldestPendingChangeAgeSeconds: roundSeconds(pending[0].oldest),
+      lastAckAt: lastAck._max.lastAckAt?.toISOString() ?? null,
+      ...kafka,
+    };
+  }
+
+  private async kafkaFigures(): Promise<Pick<SyncStatusReport, 'lag' | 'deadLetters'>> {
+    const admin = createKafka(`${this.config.get('KAFKA_CLIENT_ID', { infer: true })}-status`, this.config.get('KAFKA_BROKERS', { infer: true })).admin();
+    try {
+      await admin.connect();
+      const topics = new Set(await admin.listTopics());
+      const lag = await Promise.all([
+        groupLag(admin, PRODUCT_EVENTS_TOPIC, this.config.get('CATALOG_GROUP_ID', { infer: true })),
+        groupLag(admin, SYNC_ACKS_TOPIC, this.config.get('SYNC_ACKS_GROUP_ID', { infer: true })),
+      ]);
+      const deadLetters = topics.has(DEAD_LETTER_TOPIC)
+        ? (await admin.fetchTopicOffsets(DEAD_LETTER_TOPIC)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0)
+        : null;
+      return { lag, deadLetters };
+    } catch (error) {
+      return { lag: { error: (error as Error).message }, deadLetters: null };
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
+
+async function groupLag(admin: Admin, topic: string, groupId: string): Promise<GroupLag> {
+  const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
+  const partitions = ends
+    .map(({ partition, high, low }) => {
+      const offset = committed?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
+      const position = Number(offset) >= 0 ? Number(offset) : Number(low);
+      return { partition, committed: Number(offset) >= 0 ? offset : null, end: high, lag: Math.max(0, Number(high) - position) };
+    })
+    .sort((a, b) => a.partition - b.partition);
+  return { topic, groupId, total: partitions.reduce((sum, p) => sum + p.lag, 0), partitions };
+}
+
+function roundSeconds(seconds: number | null): number | null {
+  return seconds === null ? null : Math.round(seconds * 10) / 10;
+}

@@ -1,0 +1,24 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { SYNC_ACKS_TOPIC, toSyncAckMessage, type SyncAck } from '@nestjs-kafka-sync/contracts';
+import { createIdempotentProducer, createKafka, ResilientProducer } from '@nestjs-kafka-sync/service-kit';
+import type { Env } from '../config/env.schema.js';
+
+/** Tells api-service what the replica did with each event, on `product.sync-acks`. */
+@Injectable()
+export class SyncAckPublisher implements OnApplicationShutdown {
+  private readonly producer: ResilientProducer;
+
+  constructor(config: ConfigService<Env, true>) {
+    const kafka = createKafka(`${config.get('KAFKA_CLIENT_ID', { infer: true })}-acks`, config.get('KAFKA_BROKERS', { infer: true }));
+    this.producer = new ResilientProducer(() => createIdempotentProducer(kafka));
+  }
+
+  async publish(ack: SyncAck): Promise<void> {
+    await this.producer.send({ topic: SYNC_ACKS_TOPIC, messages: [toSyncAckMessage(ack)] });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.producer.disconnect();
+  }
+}

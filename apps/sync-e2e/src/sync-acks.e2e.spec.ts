@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, call, type Product } from './support/api.js';
+import { closeDatabases, resetDatabases } from './support/databases.js';
+import { e2eEnv } from './support/env.js';
+import { eventually } from './support/eventually.js';
+import { skipToEndOfTopic } from './support/kafka.js';
+import { apps, startAll, stopAll } from './support/stack.js';
+
+interface SyncStatus {
+  outbox: { unpublished: number };
+  pendingProducts: number;
+  lag: { topic: string; total: number; partitions: unknown[] }[];
+  lastAckAt: string;
+  deadLetters: number | null;
+}
+
+const wait = (ms: number) => ({ Prefer: `wait-for-sync=${ms}` });
+const newProduct = () => ({ sku: `ACK-${randomUUID().slice(0, 8)}`, name: 'Acknowledged', price: 2.5, stock: 4 });
+
+describe('acknowledgements close the loop: api-service knows when the replica has a change', () => {
+  beforeAll(async () => {
+    await resetDatabases();
+    await skipToEndOfTopic();
+    await startAll();
+  });
+
+  afterAll(async () => {
+    await stopAll();
+    await closeDatabases();
+  });
+
+  it('records replicatedVersion = version after create, update and delete', async () => {
+    const created = await api.create(newProduct());
+    await eventually(async () => expect((await api.get(created.id)).sync).toEqual({ status: 'in-sync', replicatedVersion: 1, reason: null }));
+    await api.patch(created.id, { stock: 9 });
+    await eventually(async () => expect((await api.get(created.id)).sync).toMatchObject({ status: 'in-sync', replicatedVersion: 2 }));
+    const deleted = await call('DELETE', `/products/${created.id}`, undefined, wait(10_000));
+    expect(deleted.status).toBe(204); // answered only once the replica dropped it
+    console.log('acks: create, update and delete each acknowledged at their version');
+  });
+
+  it('a waiting write with the consumer running answers in-sync', async () => {
+    const created = await call<Product>('POST', '/products', newProduct(), wait(10_000));
+    expect(created.status).toBe(201);
+    expect(created.body.sync).toEqual({ status: 'in-sync', replicatedVersion: 1, reason: null });
+    const updated = await call<Product>('PATCH', `/products/${created.body.id}`, { name: 'Renamed' }, wait(10_000));
+    expect(updated.status).toBe(200);
+    expect(updated.body.sync).toEqual({ status: 'in-sync', replicatedVersion: 2, reason: null });
+  });
+
+  it('with the consumer stopped a waiting write answers 202 pending, and turns in-sync once it is back', async () => {
+    await apps.consumer.stop();
+    const started = Date.now();
+    const pending = await call<Product>('POST', '/products', newProduct(), wait(1500));
+    expect(pending.status).toBe(202);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+    expect(pending.body.sync).toEqual({ status: 'pending', replicatedVersion: null, reason: null });
+
+    await apps.consumer.start();
+    await eventually(async () => expect((await api.get(pending.body.id)).sync.status).toBe('in-sync'));
+    console.log('acks: 202 pending while the consumer was down, in-sync after it restarted');
+  });
+
+  it('GET /sync/status shows a drained pipeline: no backlog, no lag, the last ack time', async () => {
+    const status = await eventually(async () => {
+      const res = await fetch(`${e2eEnv.apiUrl}/sync/status`);
+      const body = (await res.json()) as SyncStatus;
+      expect(body).toMatchObject({ outbox: { unpublished: 0 }, pendingProducts: 0 });
+      expect(body.lag.map((g) => [g.topic, g.total])).toEqual([
+        ['product.events', 0],
+        ['product.sync-acks', 0],
+      ]);
+      return body;
+    });
+    expect(status.lag[0].partitions).toHaveLength(3);
+    expect(Date.parse(status.lastAckAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(status.deadLetters).toBeNull(); // no dead-letter topic yet
+  });
+});

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { parseJsonValue } from './kafka-message.js';
+import { describeIssues, type ValidationResult } from './validation.js';
+
+/** product-consumer → api-service: what the replica did with each product event. Keyed by product id. */
+export const SYNC_ACKS_TOPIC = 'product.sync-acks';
+
+export const SYNC_ACK_STATUSES = ['applied', 'stale', 'rejected'] as const;
+export type SyncAckStatus = (typeof SYNC_ACK_STATUSES)[number];
+
+/**
+ * `applied`: the replica now holds `version`. `stale`: it already held `version` or newer (a
+ * redelivery or reordering), so it holds at least `version` too. `rejected`: the event could not be
+ * applied, `reason` says why; `version` is null when the record was too broken to tell.
+ */
+export const syncAckSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    productId: z.uuid(),
+    version: z.number().int().min(1).nullable(),
+    status: z.enum(SYNC_ACK_STATUSES),
+    reason: z.string().nullable(),
+    eventId: z.uuid().nullable(),
+    acknowledgedAt: z.iso.datetime({ offset: true }),
+  })
+  .superRefine((ack, ctx) => {
+    if (ack.status !== 'rejected' && ack.version === null) {
+      ctx.addIssue({ code: 'custom', path: ['version'], message: `is required when status is ${ack.status}` });
+    }
+    if (ack.status === 'rejected' && !ack.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required when status is rejected' });
+    }
+  });
+
+export type SyncAck = z.infer<typeof syncAckSchema>;
+
+export function decodeSyncAck(value: Buffer | string | null | undefined): ValidationResult<SyncAck> {
+  const json = parseJsonValue(value);
+  if (!json.ok) return json;
+  const parsed = syncAckSchema.safeParse(json.value);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: describeIssues(parsed.error) };
+}
+
+/** The record an ack is sent as: keyed by product id, so a product's acks stay in order. */
+export function toSyncAckMessage(ack: SyncAck): { key: string; value: string; headers: Record<string, string> } {
+  return { key: ack.productId, value: JSON.stringify(ack), headers: { 'schema-version': '1', 'content-type': 'application/json' } };
+}

@@ -1,0 +1,22 @@
+import { Logger } from '@nestjs/common';
+import { KafkaLogger, Transport, type KafkaOptions } from '@nestjs/microservices';
+
+/**
+ * A Nest Kafka microservice that consumes the way this project needs: autoCommit off (each handler
+ * commits its offset itself, after its database transaction), from the beginning for a new group,
+ * client and group ids as configured (no "-server" suffix), values left binary so the handler
+ * decodes them against the contract and can say why one is bad.
+ */
+export function kafkaConsumerOptions(options: { clientId: string; brokers: string[]; groupId: string }): KafkaOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      postfixId: '',
+      client: { clientId: options.clientId, brokers: options.brokers, logCreator: KafkaLogger.bind(null, new Logger('kafkajs')) },
+      consumer: { groupId: options.groupId, allowAutoTopicCreation: false },
+      subscribe: { fromBeginning: true },
+      run: { autoCommit: false },
+      parser: { keepBinary: true },
+    },
+  };
+}
