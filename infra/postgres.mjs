@@ -28,20 +28,20 @@ async function startLocalCluster() {
   }
 }
 
-/** Creates the database of each URL if it is missing. */
+/** Creates the database of each URL if it is missing, on that URL's own server. */
 export async function ensureDatabases(urls, { mayStartLocal }) {
-  const client = await adminClient(urls[0], mayStartLocal);
-  try {
-    for (const databaseUrl of urls) {
+  for (const databaseUrl of urls) {
+    const client = await adminClient(databaseUrl, mayStartLocal);
+    try {
       const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
       const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
       if (rowCount === 0) {
         log(`creating database ${name}`);
         await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
       }
+    } finally {
+      await client.end();
     }
-  } finally {
-    await client.end();
   }
 }
 

@@ -120,6 +120,22 @@ describe('changing', () => {
     expect((await http().get(`/products/${created.id}`)).body.version).toBe(1);
   });
 
+  it('PATCH with null for a required field is a 400 naming it; null clears the description', async () => {
+    const { body: created } = await http().post('/products').send(valid).expect(201);
+    for (const field of ['name', 'sku', 'price', 'stock']) {
+      const res = await http().patch(`/products/${created.id}`).send({ [field]: null }).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    const cleared = await http().patch(`/products/${created.id}`).send({ description: null }).expect(200);
+    expect(cleared.body).toMatchObject({ description: null, version: 2 });
+  });
+
+  it('refuses text PostgreSQL cannot store with a 400, not a 500', async () => {
+    const res = await http().post('/products').send({ ...valid, name: 'mug\u0000' }).expect(400);
+    expect(res.body.errors).toEqual([{ field: 'name', reason: 'name must not contain NUL characters' }]);
+    expect(await counts()).toEqual({ products: 0, outbox: 0 });
+  });
+
   it('PUT replaces every field, clearing an omitted description', async () => {
     const { body: created } = await http().post('/products').send(valid).expect(201);
     const { description: _d, ...withoutDescription } = valid;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  BadRequestException,
   ConflictException,
   Injectable,
   NotFoundException,
@@ -102,6 +103,11 @@ export class ProductsService {
     try {
       return await this.prisma.$transaction(work);
     } catch (error) {
+      if (isPrismaError(error, 'P2000')) {
+        // A value within the validated length can still outgrow its column (validator.js and
+        // PostgreSQL count some emoji differently): the client's input, so a 400.
+        throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'a value is too long for its column', errors: [{ field: 'body', reason: 'a value is too long' }] });
+      }
       if (isPrismaError(error, 'P2002')) {
         throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'sku: a product with this sku already exists', errors: [{ field: 'sku', reason: 'already exists' }] });
       }

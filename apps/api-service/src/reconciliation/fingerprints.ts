@@ -11,8 +11,8 @@ const fingerprintQuery = (table: 'products' | 'catalog_products') => `
     to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS'),
     to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS'))::text) AS hash
   FROM ${table}
-  WHERE $1::uuid IS NULL OR id > $1::uuid
-  ORDER BY id
+  WHERE $1::uuid IS NULL OR ${table}.id > $1::uuid
+  ORDER BY ${table}.id -- the uuid column, byte order, as findDrift compares; not the text alias under a collation
   LIMIT $2`;
 
 /** Streams a table's fingerprints in id order, one keyset-paginated batch at a time. */

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ProductEvent, ProductEventType } from '@nestjs-kafka-sync/contracts';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PrismaService } from '../prisma/prisma.service.js';
+import { ConfigService } from '@nestjs/config';
+import { PrismaService } from '../prisma/prisma.service.js';
 import { testPrisma } from '../testing/test-database.js';
 import { CatalogReplica } from './catalog-replica.service.js';
+import { dataRejectionReason } from './data-rejection.js';
 
 const prisma: PrismaService = testPrisma();
 const replica = new CatalogReplica(prisma);
@@ -69,6 +71,24 @@ describe('CatalogReplica against a real PostgreSQL', () => {
     expect(await replica.apply(eventFor(id, 2, 'product.deleted'))).toBe('applied');
     expect(await replica.apply(eventFor(id, 1))).toBe('stale');
     expect(await stored(id)).toBeNull();
+  });
+
+  it('lets a caller tell an event the database refuses for good from a passing failure', async () => {
+    const id = randomUUID();
+    const refused = eventFor(id, 1);
+    refused.product.stock = -1; // what the contract rejects, forced through to meet the CHECK constraint
+    const failure = await replica.apply(refused).catch((error: unknown) => error);
+    expect(dataRejectionReason(failure)).toMatch(/^database refused the event \(SQLSTATE 23514\): .*catalog_products_stock_non_negative/);
+
+    const tooLong = eventFor(id, 1);
+    tooLong.product.sku = 'S'.repeat(65);
+    expect(dataRejectionReason(await replica.apply(tooLong).catch((error: unknown) => error))).toMatch(/SQLSTATE 22001/);
+
+    const unreachable = new PrismaService(new ConfigService({ CATALOG_DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none', CATALOG_DATABASE_POOL_SIZE: 1 }));
+    const lost = await new CatalogReplica(unreachable).apply(eventFor(id, 1)).catch((error: unknown) => error);
+    expect(lost).toBeInstanceOf(Error);
+    expect(dataRejectionReason(lost)).toBeNull();
+    await unreachable.$disconnect();
   });
 
   it('serializes concurrent deliveries of one product: the newest wins', async () => {

@@ -3,6 +3,7 @@ import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
 import { CatalogReplica } from './catalog-replica.service.js';
 import { SyncAckPublisher } from './sync-ack.publisher.js';
+import { dataRejectionReason } from './data-rejection.js';
 import { outcomeAck, rejectionAck } from './sync-acks.js';
 
 /**
@@ -23,14 +24,21 @@ export class ProductEventsController {
   async onProductEvent(@Ctx() context: KafkaContext): Promise<void> {
     const message = context.getMessage();
     const decoded = decodeProductEventMessage(message.value);
+    const where = `${context.getTopic()}/${context.getPartition()}@${message.offset} (key ${String(message.key)})`;
     if (decoded.ok) {
-      const outcome = await this.replica.apply(decoded.value);
-      this.logger.debug(`${decoded.value.type} ${decoded.value.productId} v${decoded.value.version}: ${outcome}`);
-      await this.acks.publish(outcomeAck(decoded.value, outcome));
+      try {
+        const outcome = await this.replica.apply(decoded.value);
+        this.logger.debug(`${decoded.value.type} ${decoded.value.productId} v${decoded.value.version}: ${outcome}`);
+        await this.acks.publish(outcomeAck(decoded.value, outcome));
+      } catch (error) {
+        // Retrying can only help if the database, not the event, is the problem.
+        const reason = dataRejectionReason(error);
+        if (!reason) throw error;
+        this.logger.error(`skipped record the database refused ${where}: ${reason}`);
+        await this.acks.publish(rejectionAck(decoded.value.productId, message.value, reason)!);
+      }
     } else {
-      this.logger.error(
-        `skipped invalid record ${context.getTopic()}/${context.getPartition()}@${message.offset} (key ${String(message.key)}): ${decoded.reason}`,
-      );
+      this.logger.error(`skipped invalid record ${where}: ${decoded.reason}`);
       const ack = rejectionAck(message.key, message.value, decoded.reason);
       if (ack) await this.acks.publish(ack);
     }

@@ -1,0 +1,21 @@
+/**
+ * SQLSTATE classes that retrying the same event can never fix: 22 data exception (a value too
+ * long, out of range, malformed), 23 integrity constraint violation (a CHECK the row breaks).
+ * Anything else (a lost connection, a timeout, a serialization failure) may pass on retry.
+ */
+const PERMANENT_SQLSTATE_CLASSES = ['22', '23'];
+
+interface AdapterErrorShape {
+  message?: string;
+  cause?: { originalCode?: string; originalMessage?: string };
+  meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } };
+}
+
+/** Why the database refused an event for good, or null if the error may be transient. */
+export function dataRejectionReason(error: unknown): string | null {
+  const shape = (error ?? {}) as AdapterErrorShape;
+  const cause = shape.meta?.driverAdapterError?.cause ?? shape.cause;
+  const sqlState = cause?.originalCode;
+  if (!sqlState || !PERMANENT_SQLSTATE_CLASSES.includes(sqlState.slice(0, 2))) return null;
+  return `database refused the event (SQLSTATE ${sqlState}): ${cause?.originalMessage ?? shape.message ?? 'no message'}`;
+}

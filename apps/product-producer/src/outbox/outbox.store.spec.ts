@@ -1,0 +1,72 @@
+import { ConfigService } from '@nestjs/config';
+import pg from 'pg';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { OutboxStore, type OutboxRow } from './outbox.store.js';
+
+// api-service's outbox in the test database `npm test` migrated; these tests empty it.
+const url = process.env.API_DATABASE_URL;
+if (!url) throw new Error('API_DATABASE_URL is not set: run these tests through `npm test`');
+const db = new pg.Pool({ connectionString: url, max: 2 });
+const store = new OutboxStore(new ConfigService({ API_DATABASE_URL: url }));
+const otherRelay = new OutboxStore(new ConfigService({ API_DATABASE_URL: url }));
+
+afterAll(async () => {
+  await Promise.all([db.end(), store.onApplicationShutdown(), otherRelay.onApplicationShutdown()]);
+});
+beforeEach(() => db.query('TRUNCATE outbox_events'));
+
+async function queue(count: number): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO outbox_events (event_id, aggregate_id, event_type, version, payload)
+     SELECT gen_random_uuid(), gen_random_uuid(), 'product.created', 1, json_build_object('n', n)
+     FROM generate_series(1, $1) AS n RETURNING id`,
+    [count],
+  );
+  return rows.map((r) => r.id);
+}
+
+async function unpublished(): Promise<string[]> {
+  return (await db.query<{ id: string }>('SELECT id FROM outbox_events WHERE published_at IS NULL ORDER BY id')).rows.map((r) => r.id);
+}
+
+describe('OutboxStore against a real PostgreSQL', () => {
+  it('hands over the oldest rows in insert order and marks exactly those published', async () => {
+    const ids = await queue(5);
+    const seen: OutboxRow[][] = [];
+    expect(await store.publishNextBatch(3, async (rows) => void seen.push(rows))).toBe(3);
+    expect(seen[0].map((r) => r.id)).toEqual(ids.slice(0, 3));
+    expect(seen[0].map((r) => r.payload)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(await unpublished()).toEqual(ids.slice(3));
+    expect(await store.countUnpublished()).toBe(2);
+
+    expect(await store.publishNextBatch(3, async (rows) => void seen.push(rows))).toBe(2);
+    expect(await store.publishNextBatch(3, async () => undefined)).toBe(0);
+    expect(await unpublished()).toEqual([]);
+  });
+
+  it('leaves every row unpublished when publishing fails, so the next attempt sends them again', async () => {
+    const ids = await queue(3);
+    await expect(store.publishNextBatch(10, async () => Promise.reject(new Error('broker down')))).rejects.toThrow('broker down');
+    expect(await unpublished()).toEqual(ids);
+    const retried: string[] = [];
+    await store.publishNextBatch(10, async (rows) => void retried.push(...rows.map((r) => r.id)));
+    expect(retried).toEqual(ids);
+  });
+
+  it('lets one relay publish at a time: a second one backs off while the first holds the batch', async () => {
+    await queue(2);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const first = store.publishNextBatch(10, async () => {
+      entered();
+      await held;
+    });
+    await inside;
+    expect(await otherRelay.publishNextBatch(10, async () => expect.unreachable('the second relay must not publish'))).toBeNull();
+    release();
+    expect(await first).toBe(2);
+    expect(await otherRelay.publishNextBatch(10, async () => undefined)).toBe(0); // its turn now, nothing left
+  });
+});
