@@ -1,10 +1,27 @@
+// The topics the project owns, created (or brought in line) on any cluster: `node infra/topics.mjs [brokers]`.
+import { pathToFileURL } from 'node:url';
 import kafkajs from 'kafkajs';
 import { log } from './run.mjs';
 
-/** The topics the project owns. Per-product order relies on the key, so there are several partitions. */
+/**
+ * product.events is compacted: Kafka keeps at least the latest event of every product for good,
+ * so a new replica can be built from the topic alone (npm run rebuild-catalog). Deletes are
+ * ordinary `product.deleted` events, not null-value tombstones, so compaction never drops them:
+ * a rebuild always learns that a product is gone. min.compaction.lag.ms keeps every version for
+ * an hour first, for consumers that are briefly behind.
+ * Several partitions give parallelism; per-product order relies on the key.
+ */
 const TOPICS = [
-  { topic: 'product.events', numPartitions: 3 },
-  { topic: 'product.sync-acks', numPartitions: 3 },
+  {
+    topic: 'product.events',
+    numPartitions: 3,
+    configEntries: [
+      { name: 'cleanup.policy', value: 'compact' },
+      { name: 'min.compaction.lag.ms', value: String(60 * 60 * 1000) },
+    ],
+  },
+  // Acks only matter until api-service has read them: a week, Kafka's default retention.
+  { topic: 'product.sync-acks', numPartitions: 3, configEntries: [{ name: 'cleanup.policy', value: 'delete' }] },
 ];
 
 export async function ensureTopics(brokers) {
@@ -19,7 +36,16 @@ export async function ensureTopics(brokers) {
       await admin.createTopics({ waitForLeaders: true, topics: missing.map((t) => ({ ...t, replicationFactor })) });
       log(`created topics ${missing.map((t) => `${t.topic} (${t.numPartitions} partitions)`).join(', ')}`);
     }
+    // Topics made by an earlier version of this script get the current settings too.
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: TOPICS.map((t) => ({ type: kafkajs.ConfigResourceTypes.TOPIC, name: t.topic, configEntries: t.configEntries })),
+    });
   } finally {
     await admin.disconnect();
   }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await ensureTopics(process.argv[2] ?? process.env.KAFKA_BROKERS ?? '127.0.0.1:9092');
 }

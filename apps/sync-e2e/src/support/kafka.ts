@@ -1,4 +1,6 @@
 import { PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
 import { e2eEnv } from './env.js';
 import { eventually } from './eventually.js';
@@ -34,4 +36,29 @@ export async function produceRaw(messages: { partition: number; key: string; val
   } finally {
     await producer.disconnect();
   }
+}
+
+/** Deletes product.events and creates it again with the project's settings: a topic holding only this test's events. */
+export async function recreateProductEventsTopic(): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    if ((await admin.listTopics()).includes(PRODUCT_EVENTS_TOPIC)) await admin.deleteTopics({ topics: [PRODUCT_EVENTS_TOPIC] });
+    // Deletion completes in the background; creation fails until it has.
+    await eventually(() => runTopicsScript(), { timeoutMs: 60_000, intervalMs: 1000 });
+    await eventually(async () => {
+      const [metadata] = (await admin.fetchTopicMetadata({ topics: [PRODUCT_EVENTS_TOPIC] })).topics;
+      if (metadata.partitions.some((p) => p.leader < 0)) throw new Error('no leader yet');
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+function runTopicsScript(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [fileURLToPath(new URL('../../../../infra/topics.mjs', import.meta.url)), e2eEnv.kafkaBrokers.join(',')], (error, _out, stderr) =>
+      error ? reject(new Error(`infra/topics.mjs failed: ${stderr}`)) : resolve(),
+    );
+  });
 }

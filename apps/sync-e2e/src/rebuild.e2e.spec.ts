@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, catalogProduct } from './support/api.js';
+import { catalogDb, closeDatabases, expectReplicaEqualsSource, resetDatabases } from './support/databases.js';
+import { eventually } from './support/eventually.js';
+import { recreateProductEventsTopic, skipToEndOfTopic } from './support/kafka.js';
+import { apps, startAll, stopAll } from './support/stack.js';
+
+const rebuildScript = fileURLToPath(new URL('../../product-consumer/dist/rebuild-catalog.js', import.meta.url));
+
+/** Runs `tasks` with at most `limit` in flight. */
+async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<unknown>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: limit }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
+  }));
+}
+
+describe('rebuilding product_catalog from the topic alone', () => {
+  beforeAll(async () => {
+    await recreateProductEventsTopic(); // only this test's events, so the rebuilt replica can equal the source
+    await resetDatabases();
+    await skipToEndOfTopic();
+    await startAll();
+  });
+
+  afterAll(async () => {
+    await stopAll();
+    await closeDatabases();
+  });
+
+  it('replays over 1,000 changes, deletes included, into a replica equal to the source, then hands over', async () => {
+    const products = Array.from({ length: 150 }, (_, i) => ({ sku: `RB-${i}-${randomUUID().slice(0, 6)}`, name: `Rebuild ${i}`, price: (100 + i) / 100, stock: i }));
+    const ids: string[] = [];
+    await inParallel(products, 10, async (p) => ids.push((await api.create(p)).id));
+    await inParallel(ids, 10, async (id) => {
+      for (let round = 1; round <= 6; round++) await api.patch(id, { stock: round * 10, name: `Round ${round}` });
+    });
+    const deleted = ids.slice(0, 60);
+    await inParallel(deleted, 10, (id) => api.remove(id));
+    const changes = products.length + ids.length * 6 + deleted.length;
+    expect(changes).toBeGreaterThanOrEqual(1000);
+    await eventually(expectReplicaEqualsSource, { timeoutMs: 90_000, intervalMs: 1000 });
+
+    await apps.consumer.stop();
+    await catalogDb.query("UPDATE catalog_products SET name = 'corrupted'"); // the rebuild must not depend on what was there
+    const { stdout } = await promisify(execFile)(process.execPath, [rebuildScript], { env: process.env });
+    console.log(stdout.trim());
+    expect(stdout).toMatch(new RegExp(`replayed ${changes} events: ${changes} applied, 0 stale, 0 rejected`));
+    expect(stdout).toMatch(/rate: [\d.]+ events\/s/);
+    expect(stdout).toMatch(/live consumer group moved to the end of the replay/);
+
+    const compared = await expectReplicaEqualsSource();
+    expect(compared).toBe(products.length - deleted.length);
+    const tombstones = await catalogDb.query('SELECT count(*)::int AS n FROM product_tombstones');
+    expect(tombstones.rows[0].n).toBe(deleted.length);
+
+    // Hand-over: the live consumer resumes after the replay, with nothing missed.
+    await apps.consumer.start();
+    const after = await api.create({ sku: `RB-AFTER-${randomUUID().slice(0, 6)}`, name: 'After the rebuild', price: 1, stock: 1 });
+    await eventually(async () => expect(await catalogProduct(after.id)).toMatchObject({ version: 1 }));
+    expect(await expectReplicaEqualsSource()).toBe(products.length - deleted.length + 1);
+    console.log(`rebuild: ${changes} changes replayed; replica equals source on ${compared} rows with ${deleted.length} tombstones`);
+  });
+});
