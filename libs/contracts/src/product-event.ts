@@ -17,7 +17,7 @@ export const MAX_INT4 = 2_147_483_647;
 
 /** Text PostgreSQL can store: no NUL character (it would reject the row, not the schema). */
 const text = (min: number, max: number) =>
-  z.string().min(min).max(max).regex(/^[^\u0000]*$/, 'must not contain NUL characters');
+  z.string().min(min).max(max).refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
 
 const version = z.number().int().min(1).max(MAX_INT4);
 

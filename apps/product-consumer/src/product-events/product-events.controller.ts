@@ -35,7 +35,7 @@ export class ProductEventsController {
         const reason = dataRejectionReason(error);
         if (!reason) throw error;
         this.logger.error(`skipped record the database refused ${where}: ${reason}`);
-        await this.acks.publish(rejectionAck(decoded.value.productId, message.value, reason)!);
+        await this.acks.publish(outcomeAck(decoded.value, { rejected: reason }));
       }
     } else {
       this.logger.error(`skipped invalid record ${where}: ${decoded.reason}`);

@@ -3,13 +3,15 @@ import type { ApplyOutcome } from './apply-decision.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function outcomeAck(event: ProductEvent, outcome: ApplyOutcome): SyncAck {
+/** The ack for a valid event: what applying it did, or why the database refused it. */
+export function outcomeAck(event: ProductEvent, outcome: ApplyOutcome | { rejected: string }): SyncAck {
+  const rejected = typeof outcome === 'object';
   return {
     schemaVersion: 1,
     productId: event.productId,
     version: event.version,
-    status: outcome,
-    reason: null,
+    status: rejected ? 'rejected' : outcome,
+    reason: rejected ? outcome.rejected : null,
     eventId: event.eventId,
     acknowledgedAt: new Date().toISOString(),
   };

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, NotContains } from 'class-validator';
 
 /** Largest value of the NUMERIC(12,2) column. */
 export const MAX_PRICE = 9_999_999_999.99;
 export const MAX_STOCK = 2_147_483_647;
 /** PostgreSQL text cannot hold NUL. */
-const NO_NUL = /^[^\u0000]*$/;
+const NUL = '\u0000';
 
 export class CreateProductDto {
   @ApiProperty({ example: 'MUG-001', description: 'Unique stock-keeping unit: letters, digits, ".", "_" or "-".' })
@@ -17,14 +17,14 @@ export class CreateProductDto {
   @ApiProperty({ example: 'Enamel mug', maxLength: 200 })
   @IsString()
   @Length(1, 200)
-  @Matches(NO_NUL, { message: '$property must not contain NUL characters' })
+  @NotContains(NUL, { message: '$property must not contain NUL characters' })
   name!: string;
 
   @ApiPropertyOptional({ example: 'Holds 350 ml.', maxLength: 2000, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
-  @Matches(NO_NUL, { message: '$property must not contain NUL characters' })
+  @NotContains(NUL, { message: '$property must not contain NUL characters' })
   description?: string | null;
 
   @ApiProperty({ example: 12.5, minimum: 0, maximum: MAX_PRICE, description: 'At most 2 decimal places.' })
