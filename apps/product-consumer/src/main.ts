@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { Env } from './config/env.schema.js';
 import { PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
-import { kafkaConsumerOptions } from '@nestjs-kafka-sync/service-kit';
+import { KafkaConsumerHealth, kafkaConsumerOptions } from '@nestjs-kafka-sync/service-kit';
 
 async function bootstrap() {
   const app = await NestFactory.create(AppModule);
@@ -18,13 +18,14 @@ async function bootstrap() {
     app,
     SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('product-consumer').setDescription('Read-only view of the product_catalog replica.').build()),
   );
-  app.connectMicroservice(
+  const consumer = app.connectMicroservice(
     kafkaConsumerOptions({
       clientId: config.get('KAFKA_CLIENT_ID', { infer: true }),
       brokers: config.get('KAFKA_BROKERS', { infer: true }),
       groupId: config.get('KAFKA_GROUP_ID', { infer: true }),
     }),
   );
+  app.get(KafkaConsumerHealth).track(consumer.status);
   await app.startAllMicroservices();
   await app.listen(config.get('PRODUCT_CONSUMER_PORT', { infer: true }));
   Logger.log(`product-consumer applying ${PRODUCT_EVENTS_TOPIC}; catalog on ${await app.getUrl()}/catalog/products`, 'Bootstrap');

@@ -2,12 +2,11 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, catalogProduct } from './support/api.js';
-import { catalogDb, closeDatabases, expectReplicaEqualsSource, resetDatabases } from './support/databases.js';
+import { catalogDb, expectReplicaEqualsSource } from './support/databases.js';
 import { eventually } from './support/eventually.js';
-import { recreateProductEventsTopic, skipToEndOfTopic } from './support/kafka.js';
-import { apps, startAll, stopAll } from './support/stack.js';
+import { apps, useRunningSystem } from './support/stack.js';
 
 const rebuildScript = fileURLToPath(new URL('../../product-consumer/dist/rebuild-catalog.js', import.meta.url));
 
@@ -20,17 +19,7 @@ async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promi
 }
 
 describe('rebuilding product_catalog from the topic alone', () => {
-  beforeAll(async () => {
-    await recreateProductEventsTopic(); // only this test's events, so the rebuilt replica can equal the source
-    await resetDatabases();
-    await skipToEndOfTopic();
-    await startAll();
-  });
-
-  afterAll(async () => {
-    await stopAll();
-    await closeDatabases();
-  });
+  useRunningSystem({ freshTopic: true });
 
   it('replays over 1,000 changes, deletes included, into a replica equal to the source, then hands over', async () => {
     const products = Array.from({ length: 150 }, (_, i) => ({ sku: `RB-${i}-${randomUUID().slice(0, 6)}`, name: `Rebuild ${i}`, price: (100 + i) / 100, stock: i }));

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api } from './support/api.js';
-import { catalogDb, closeDatabases, expectReplicaEqualsSource, resetDatabases } from './support/databases.js';
+import { catalogDb, expectReplicaEqualsSource } from './support/databases.js';
 import { e2eEnv } from './support/env.js';
 import { eventually } from './support/eventually.js';
-import { skipToEndOfTopic } from './support/kafka.js';
-import { startAll, stopAll } from './support/stack.js';
+import { useRunningSystem } from './support/stack.js';
 
 interface Report {
   inSync: boolean;
@@ -24,16 +23,7 @@ async function reconciliation(method: 'GET' | 'POST' = 'GET'): Promise<Report> {
 }
 
 describe('reconciliation finds drift in the replica and heals it through the outbox', () => {
-  beforeAll(async () => {
-    await resetDatabases();
-    await skipToEndOfTopic();
-    await startAll();
-  });
-
-  afterAll(async () => {
-    await stopAll();
-    await closeDatabases();
-  });
+  useRunningSystem();
 
   it('reports a deleted row, a changed field and a stray row, then repairs all three', async () => {
     const [lost, altered] = await Promise.all(

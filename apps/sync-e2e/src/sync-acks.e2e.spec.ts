@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, call, type Product } from './support/api.js';
-import { closeDatabases, resetDatabases } from './support/databases.js';
 import { e2eEnv } from './support/env.js';
 import { eventually } from './support/eventually.js';
-import { skipToEndOfTopic } from './support/kafka.js';
-import { apps, startAll, stopAll } from './support/stack.js';
+import { apps, useRunningSystem } from './support/stack.js';
 
 interface SyncStatus {
   outbox: { unpublished: number };
@@ -19,16 +17,7 @@ const wait = (ms: number) => ({ Prefer: `wait-for-sync=${ms}` });
 const newProduct = () => ({ sku: `ACK-${randomUUID().slice(0, 8)}`, name: 'Acknowledged', price: 2.5, stock: 4 });
 
 describe('acknowledgements close the loop: api-service knows when the replica has a change', () => {
-  beforeAll(async () => {
-    await resetDatabases();
-    await skipToEndOfTopic();
-    await startAll();
-  });
-
-  afterAll(async () => {
-    await stopAll();
-    await closeDatabases();
-  });
+  useRunningSystem();
 
   it('records replicatedVersion = version after create, update and delete', async () => {
     const created = await api.create(newProduct());

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, catalogProduct } from './support/api.js';
-import { catalogDb, closeDatabases, expectReplicaEqualsSource, resetDatabases, unpublishedOutboxRows } from './support/databases.js';
+import { catalogDb, expectReplicaEqualsSource, unpublishedOutboxRows } from './support/databases.js';
 import { eventually } from './support/eventually.js';
-import { produceRaw, skipToEndOfTopic } from './support/kafka.js';
-import { apps, startAll, stopAll } from './support/stack.js';
+import { produceRaw } from './support/kafka.js';
+import { apps, useRunningSystem } from './support/stack.js';
 
 const uniqueSku = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
@@ -18,16 +18,7 @@ async function replicated(id: string, version: number | null) {
 }
 
 describe('api-service → outbox → product-producer → Kafka → product-consumer → product_catalog', () => {
-  beforeAll(async () => {
-    await resetDatabases();
-    await skipToEndOfTopic();
-    await startAll();
-  });
-
-  afterAll(async () => {
-    await stopAll();
-    await closeDatabases();
-  });
+  useRunningSystem();
 
   it('replicates a created product with every field', async () => {
     const created = await api.create({ sku: uniqueSku('MUG'), name: 'Enamel mug', description: 'Holds 350 ml.', price: 12.5, stock: 7 });

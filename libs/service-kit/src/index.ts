@@ -2,3 +2,4 @@ export * from './env.js';
 export * from './page-query.js';
 export * from './kafka.js';
 export * from './kafka-consumer-options.js';
+export * from './kafka-consumer-health.js';

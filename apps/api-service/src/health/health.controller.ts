@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { KafkaConsumerHealth } from '@nestjs-kafka-sync/service-kit';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, PrismaHealthIndicator } from '@nestjs/terminus';
 import { PrismaService } from '../prisma/prisma.service.js';
@@ -10,11 +11,15 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly prismaIndicator: PrismaHealthIndicator,
     private readonly prisma: PrismaService,
+    private readonly acksConsumer: KafkaConsumerHealth,
   ) {}
 
   @Get()
   @HealthCheck()
   check() {
-    return this.health.check([() => this.prismaIndicator.pingCheck('database', this.prisma).withTimeout(2000)]);
+    return this.health.check([
+      () => this.prismaIndicator.pingCheck('database', this.prisma).withTimeout(2000),
+      () => this.acksConsumer.check('sync-acks-consumer'),
+    ]);
   }
 }

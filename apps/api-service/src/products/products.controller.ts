@@ -46,6 +46,17 @@ const ProductId = () =>
 const IfMatchHeader = () =>
   ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, e.g. "3": the write fails with 412 if the product has changed since.' });
 
+/** What PATCH and PUT answer. */
+const ChangeResponses = () =>
+  applyDecorators(
+    IfMatchHeader(),
+    ApiOkResponse({ type: ProductResponse }),
+    ApiNotFoundResponse(),
+    ApiConflictResponse({ description: 'The sku is taken.' }),
+    ApiPreconditionFailedResponse({ description: 'If-Match names an older version.' }),
+    PreferHeader(),
+  );
+
 const PreferHeader = () =>
   applyDecorators(
     ApiHeader({
@@ -94,12 +105,7 @@ export class ProductsController {
   }
 
   @Patch(':id')
-  @IfMatchHeader()
-  @ApiOkResponse({ type: ProductResponse })
-  @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'The sku is taken.' })
-  @ApiPreconditionFailedResponse({ description: 'If-Match names an older version.' })
-  @PreferHeader()
+  @ChangeResponses()
   async patch(
     @ProductId() id: string,
     @Body() dto: UpdateProductDto,
@@ -114,12 +120,7 @@ export class ProductsController {
   }
 
   @Put(':id')
-  @IfMatchHeader()
-  @ApiOkResponse({ type: ProductResponse })
-  @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'The sku is taken.' })
-  @ApiPreconditionFailedResponse({ description: 'If-Match names an older version.' })
-  @PreferHeader()
+  @ChangeResponses()
   async replace(
     @ProductId() id: string,
     @Body() dto: ReplaceProductDto,

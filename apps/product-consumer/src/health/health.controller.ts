@@ -1,9 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { Transport, type KafkaOptions } from '@nestjs/microservices';
+import { KafkaConsumerHealth } from '@nestjs-kafka-sync/service-kit';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, MicroserviceHealthIndicator, PrismaHealthIndicator } from '@nestjs/terminus';
-import type { Env } from '../config/env.schema.js';
+import { HealthCheck, HealthCheckService, PrismaHealthIndicator } from '@nestjs/terminus';
 import { PrismaService } from '../prisma/prisma.service.js';
 
 @ApiTags('health')
@@ -12,21 +10,16 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly prismaIndicator: PrismaHealthIndicator,
-    private readonly microservice: MicroserviceHealthIndicator,
     private readonly prisma: PrismaService,
-    private readonly config: ConfigService<Env, true>,
+    private readonly consumer: KafkaConsumerHealth,
   ) {}
 
   @Get()
   @HealthCheck()
   check() {
-    const brokers = this.config.get('KAFKA_BROKERS', { infer: true });
     return this.health.check([
       () => this.prismaIndicator.pingCheck('database', this.prisma).withTimeout(2000),
-      () =>
-        this.microservice
-          .pingCheck<KafkaOptions>('kafka', { transport: Transport.KAFKA, options: { client: { clientId: 'product-consumer-health', brokers } } })
-          .withTimeout(3000),
+      () => this.consumer.check('product-events-consumer'),
     ]);
   }
 }
