@@ -77,6 +77,22 @@ describe('api-service → outbox → product-producer → Kafka → product-cons
     console.log('consumer down: the change waited in Kafka and was applied after the restart');
   });
 
+  it('retries a record, never skipping it, while the replica database fails; applies it once it recovers', async () => {
+    await catalogDb.query('ALTER TABLE catalog_products RENAME TO catalog_products_away');
+    try {
+      const product = await api.create({ sku: uniqueSku('OUTAGE'), name: 'Written during an outage', price: 3, stock: 3 });
+      await eventually(async () => expect(apps.consumer.log).toMatch(/catalog_products.*does not exist/));
+      await new Promise((resolve) => setTimeout(resolve, 3000)); // several retries
+      expect((await api.get(product.id)).sync.status).toBe('pending'); // neither applied nor rejected
+      await catalogDb.query('ALTER TABLE catalog_products_away RENAME TO catalog_products');
+      await replicated(product.id, 1);
+      await eventually(async () => expect((await api.get(product.id)).sync.status).toBe('in-sync'));
+    } finally {
+      await catalogDb.query('ALTER TABLE IF EXISTS catalog_products_away RENAME TO catalog_products');
+    }
+    console.log('database outage: the record was retried, not skipped, and applied after recovery');
+  });
+
   it('keeps applying good records after malformed ones on every partition', async () => {
     const key = randomUUID();
     await produceRaw([0, 1, 2].flatMap((partition) => [
