@@ -24,3 +24,8 @@ export function validationException(errors: ValidationError[]): BadRequestExcept
     errors: fieldErrors,
   });
 }
+
+/** A 400 about one field, in the same shape as the validation errors. */
+export function badField(field: string, reason: string): BadRequestException {
+  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `${field}: ${reason}`, errors: [{ field, reason }] });
+}

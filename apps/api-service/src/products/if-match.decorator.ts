@@ -1,5 +1,6 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import { badField } from '../http/validation-errors.js';
 
 /**
  * The version a client says it is changing, from `If-Match: "<version>"` (weak tags and bare
@@ -10,12 +11,7 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   const version = match ? Number(match[1]) : NaN;
   if (!(version >= 1)) {
-    throw new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'If-Match: must be a product version, e.g. "3"',
-      errors: [{ field: 'If-Match', reason: 'must be a product version, e.g. "3"' }],
-    });
+    throw badField('If-Match', 'must be a product version, e.g. "3"');
   }
   return version;
 }

@@ -1,6 +1,5 @@
 import {
   applyDecorators,
-  BadRequestException,
   Body,
   Controller,
   Delete,
@@ -14,6 +13,7 @@ import {
   Res,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -24,24 +24,23 @@ import {
   ApiPreconditionFailedResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { ConfigService } from '@nestjs/config';
 import type { ProductState } from '@nestjs-kafka-sync/contracts';
 import type { Response } from 'express';
+import type { Env } from '../config/env.schema.js';
+import { badField } from '../http/validation-errors.js';
+import type { ProductSync } from '../sync/sync-state.js';
+import { SyncStateService } from '../sync/sync-state.service.js';
 import { CreateProductDto } from './dto/create-product.dto.js';
 import { ListProductsQuery } from './dto/list-products.query.js';
 import { ProductPageResponse, ProductResponse } from './dto/product.response.js';
-import type { ProductSync } from '../sync/sync-state.js';
 import { ReplaceProductDto } from './dto/replace-product.dto.js';
 import { UpdateProductDto } from './dto/update-product.dto.js';
-import { ApiAcceptedResponse } from '@nestjs/swagger';
-import { ConfigService } from '@nestjs/config';
-import type { Env } from '../config/env.schema.js';
-import { SyncStateService } from '../sync/sync-state.service.js';
 import { IfMatchVersion } from './if-match.decorator.js';
 import { WaitForSync } from './prefer-wait.decorator.js';
 import { ProductsService } from './products.service.js';
 
-const ProductId = () =>
-  Param('id', new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'id: must be a UUID', errors: [{ field: 'id', reason: 'must be a UUID' }] }) }));
+const ProductId = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => badField('id', 'must be a UUID') }));
 
 const IfMatchHeader = () =>
   ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, e.g. "3": the write fails with 412 if the product has changed since.' });
@@ -114,7 +113,7 @@ export class ProductsController {
     @Res() res: Response,
   ): Promise<void> {
     if (Object.keys(dto).length === 0) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'body: must change at least one field', errors: [{ field: 'body', reason: 'must change at least one field' }] });
+      throw badField('body', 'must change at least one field');
     }
     await this.reply(res, 200, await this.products.update(id, dto, expectedVersion), waitMs);
   }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  BadRequestException,
   ConflictException,
   Injectable,
   NotFoundException,
@@ -8,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { ProductState } from '@nestjs-kafka-sync/contracts';
 import { Prisma } from '../generated/prisma/client.js';
+import { badField } from '../http/validation-errors.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { syncOf } from '../sync/sync-state.js';
 import { SyncStateService } from '../sync/sync-state.service.js';
@@ -106,7 +106,7 @@ export class ProductsService {
       if (isPrismaError(error, 'P2000')) {
         // A value within the validated length can still outgrow its column (validator.js and
         // PostgreSQL count some emoji differently): the client's input, so a 400.
-        throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'a value is too long for its column', errors: [{ field: 'body', reason: 'a value is too long' }] });
+        throw badField('body', 'a value is too long for its column');
       }
       if (isPrismaError(error, 'P2002')) {
         throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'sku: a product with this sku already exists', errors: [{ field: 'sku', reason: 'already exists' }] });

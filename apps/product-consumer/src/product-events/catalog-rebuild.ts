@@ -65,21 +65,11 @@ export class CatalogRebuild {
                 autoCommit: false,
                 eachMessage: async ({ partition, message }) => {
                   const end = endOf.get(partition) ?? 0n;
-                  if (BigInt(message.offset) >= end) return; // newer than the snapshot: the live consumer's
-                  counts.events += 1;
-                  const decoded = decodeProductEventMessage(message.value);
-                  if (!decoded.ok) counts.rejected += 1;
-                  else {
-                    const outcome = await this.replica.apply(decoded.value).catch((error: unknown) => {
-                      if (dataRejectionReason(error)) return 'rejected' as const;
-                      throw error;
-                    });
-                    counts[outcome] += 1;
-                  }
-                  if (BigInt(message.offset) + 1n >= end) {
-                    toRead.delete(partition);
-                    if (toRead.size === 0) resolve();
-                  }
+                  const offset = BigInt(message.offset);
+                  if (offset < end) await this.replay(message.value, counts); // newer ones are the live consumer's
+                  // Done with a partition at its last snapshot offset, or at anything past it (should
+                  // compaction have removed that last record meanwhile, a newer one for its key exists).
+                  if (offset + 1n >= end && toRead.delete(partition) && toRead.size === 0) resolve();
                 },
               })
               .catch(reject);
@@ -102,6 +92,20 @@ export class CatalogRebuild {
     } finally {
       await admin.disconnect();
     }
+  }
+
+  private async replay(value: Buffer | null, counts: { events: number; applied: number; stale: number; rejected: number }): Promise<void> {
+    counts.events += 1;
+    const decoded = decodeProductEventMessage(value);
+    if (!decoded.ok) {
+      counts.rejected += 1;
+      return;
+    }
+    const outcome = await this.replica.apply(decoded.value).catch((error: unknown) => {
+      if (dataRejectionReason(error)) return 'rejected' as const;
+      throw error;
+    });
+    counts[outcome] += 1;
   }
 }
 
