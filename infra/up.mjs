@@ -28,10 +28,15 @@ export async function up(profile) {
     await run('bash', [kafkaScript, 'start'], { env: kafkaEnv(profile) });
     startedKafka = true;
   }
-  await ensureDatabases([env.API_DATABASE_URL, env.CATALOG_DATABASE_URL], { mayStartLocal: !external.postgres });
-  await migrate('apps/api-service', env);
-  await migrate('apps/product-consumer', env);
-  await ensureTopics(env.KAFKA_BROKERS);
+  try {
+    await ensureDatabases([env.API_DATABASE_URL, env.CATALOG_DATABASE_URL], { mayStartLocal: !external.postgres });
+    await migrate('apps/api-service', env);
+    await migrate('apps/product-consumer', env);
+    await ensureTopics(env.KAFKA_BROKERS);
+  } catch (error) {
+    if (startedKafka) await stopKafka(profile).catch(() => undefined); // leave nothing running behind a failure
+    throw error;
+  }
   return { env, startedKafka };
 }
 
