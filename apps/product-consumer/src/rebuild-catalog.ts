@@ -8,10 +8,11 @@ import { validateEnv } from './config/env.schema.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { CatalogRebuild } from './product-events/catalog-rebuild.js';
 import { CatalogReplica } from './product-events/catalog-replica.service.js';
+import { SyncAckPublisher } from './product-events/sync-ack.publisher.js';
 
 @Module({
   imports: [ConfigModule.forRoot({ isGlobal: true, validate: validateEnv }), PrismaModule],
-  providers: [CatalogReplica, CatalogRebuild],
+  providers: [CatalogReplica, SyncAckPublisher, CatalogRebuild],
 })
 class RebuildCommandModule {}
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { api, call, type Product } from './support/api.js';
+import { catalogDb } from './support/databases.js';
 import { e2eEnv } from './support/env.js';
 import { eventually } from './support/eventually.js';
 import { apps, useRunningSystem } from './support/stack.js';
@@ -49,6 +50,23 @@ describe('acknowledgements close the loop: api-service knows when the replica ha
     await apps.consumer.start();
     await eventually(async () => expect((await api.get(pending.body.id)).sync.status).toBe('in-sync'));
     console.log('acks: 202 pending while the consumer was down, in-sync after it restarted');
+  });
+
+  it('a version the replica refuses shows as failed with the reason, and a waiting write says so at once', async () => {
+    const created = await call<Product>('POST', '/products', newProduct(), wait(10_000));
+    // The replica's database refuses what the source accepts: a constraint only the replica has.
+    await catalogDb.query("ALTER TABLE catalog_products ADD CONSTRAINT e2e_no_forbidden CHECK (name <> 'forbidden')");
+    try {
+      const refused = await call<Product>('PATCH', `/products/${created.body.id}`, { name: 'forbidden' }, wait(10_000));
+      expect(refused.status).toBe(200);
+      expect(refused.body.sync).toMatchObject({ status: 'failed', replicatedVersion: 1, reason: expect.stringMatching(/SQLSTATE 23514.*e2e_no_forbidden/) });
+    } finally {
+      await catalogDb.query('ALTER TABLE catalog_products DROP CONSTRAINT e2e_no_forbidden');
+    }
+    // A later version gets through again.
+    const fixed = await call<Product>('PATCH', `/products/${created.body.id}`, { name: 'allowed' }, wait(10_000));
+    expect(fixed.body.sync).toEqual({ status: 'in-sync', replicatedVersion: 3, reason: null });
+    console.log('acks: a refused version showed as failed with its reason; the next version synced');
   });
 
   it('GET /sync/status shows a drained pipeline: no backlog, no lag, the last ack time', async () => {

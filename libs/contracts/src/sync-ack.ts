@@ -1,9 +1,19 @@
 import { z } from 'zod';
 import { parseJsonValue } from './kafka-message.js';
+import { MAX_INT4 } from './product-event.js';
 import { describeIssues, type ValidationResult } from './validation.js';
 
 /** product-consumer → api-service: what the replica did with each product event. Keyed by product id. */
 export const SYNC_ACKS_TOPIC = 'product.sync-acks';
+
+/** Reasons quote the broken input: they are cut to this length and cleaned by `ackReason`. */
+export const MAX_REASON_LENGTH = 1000;
+
+/** A reason an ack can carry and api-service can store, whatever input it quotes. */
+export function ackReason(reason: string): string {
+  const clean = reason.replaceAll('\u0000', '\\u0000');
+  return clean.length > MAX_REASON_LENGTH ? `${clean.slice(0, MAX_REASON_LENGTH - 1)}…` : clean;
+}
 
 export const SYNC_ACK_STATUSES = ['applied', 'stale', 'rejected'] as const;
 export type SyncAckStatus = (typeof SYNC_ACK_STATUSES)[number];
@@ -17,9 +27,13 @@ export const syncAckSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
     productId: z.uuid(),
-    version: z.number().int().min(1).nullable(),
+    version: z.number().int().min(1).max(MAX_INT4).nullable(),
     status: z.enum(SYNC_ACK_STATUSES),
-    reason: z.string().nullable(),
+    reason: z
+      .string()
+      .max(MAX_REASON_LENGTH)
+      .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters')
+      .nullable(),
     eventId: z.uuid().nullable(),
     acknowledgedAt: z.iso.datetime({ offset: true }),
   })

@@ -3,3 +3,4 @@ export * from './page-query.js';
 export * from './kafka.js';
 export * from './kafka-consumer-options.js';
 export * from './kafka-consumer-health.js';
+export * from './data-rejection.js';

@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { KafkaLogger } from '@nestjs/microservices';
-import { Kafka, Partitioners, type Producer, type ProducerRecord } from 'kafkajs';
+import { Kafka, Partitioners, type KafkaConfig, type Producer, type ProducerRecord } from 'kafkajs';
 
 /** A kafkajs client that logs through Nest's logger. */
-export function createKafka(clientId: string, brokers: string[]): Kafka {
-  return new Kafka({ clientId, brokers, logCreator: KafkaLogger.bind(null, new Logger('kafkajs')) });
+export function createKafka(clientId: string, brokers: string[], options: Partial<KafkaConfig> = {}): Kafka {
+  return new Kafka({ clientId, brokers, logCreator: KafkaLogger.bind(null, new Logger('kafkajs')), ...options });
 }
 
 /**
@@ -35,11 +35,11 @@ export class ResilientProducer {
   constructor(private readonly create: () => Producer) {}
 
   async send(record: ProducerRecord): Promise<void> {
-    this.current ??= this.connect();
+    const used = (this.current ??= this.connect());
     try {
-      await (await this.current).send({ ...record, acks: -1 });
+      await (await used).send({ ...record, acks: -1 });
     } catch (error) {
-      await this.discard();
+      if (this.current === used) await this.discard(); // not one a concurrent send made meanwhile
       throw error;
     }
   }

@@ -148,9 +148,9 @@ export class ProductsController {
       return;
     }
     const sync = await this.waitForSync(res, deleted, waitMs);
-    // 204 once the replica dropped it too; otherwise 202 says what is still pending.
-    if (sync.status === 'pending') res.status(202).json({ id, version: deleted.version, sync });
-    else res.status(204).end();
+    // 204 once the replica dropped it too; otherwise say what happened: 202 still pending, 200 failed.
+    if (sync.status === 'in-sync') res.status(204).end();
+    else res.status(sync.status === 'pending' ? 202 : 200).json({ id, version: deleted.version, sync });
   }
 
   /**

@@ -46,8 +46,8 @@ export class ReconciliationService {
   ) {}
 
   async reconcile({ repair = false } = {}): Promise<ReconciliationReport> {
-    const source = new pg.Pool({ connectionString: this.config.get('API_DATABASE_URL', { infer: true }), max: 1 });
-    const replica = new pg.Pool({ connectionString: this.config.get('CATALOG_DATABASE_URL', { infer: true }), max: 1 });
+    const source = readPool(this.config.get('API_DATABASE_URL', { infer: true }));
+    const replica = readPool(this.config.get('CATALOG_DATABASE_URL', { infer: true }));
     const counts = { sourceProducts: 0, replicaProducts: 0 };
     const summaries: Record<DriftKind, DriftSummary> = {
       missing: { count: 0, firstIds: [] },
@@ -110,16 +110,32 @@ export class ReconciliationService {
         return true;
       });
     }
-    return this.prisma.$transaction(async (tx) => {
-      const current = await tx.product.findUnique({ where: { id: drift.id }, select: { version: true } });
-      if (!current) return false; // deleted since the scan: its delete event is on its way
-      // The same state at a version above both sides', so the replica's version guard lets it in.
-      const row = await tx.product.update({
-        where: { id: drift.id, version: current.version },
-        data: { version: Math.max(current.version, drift.replicaVersion ?? 0) + 1, updatedAt: new Date() },
+    // A tombstone the replica keeps (a source restored from a backup, say) outranks its row too.
+    const tombstone = await replica.query<{ version: number }>('SELECT version FROM product_tombstones WHERE product_id = $1', [drift.id]);
+    const replicaVersion = Math.max(drift.replicaVersion ?? 0, tombstone.rows[0]?.version ?? 0);
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const current = await tx.product.findUnique({ where: { id: drift.id }, select: { version: true } });
+        if (!current) return false; // deleted since the scan: its delete event is on its way
+        // The same state at a version above both sides', so the replica's version guard lets it in.
+        const row = await tx.product.update({
+          where: { id: drift.id, version: current.version },
+          data: { version: Math.max(current.version, replicaVersion) + 1, updatedAt: new Date() },
+        });
+        await recordChange(tx, 'product.updated', row);
+        return true;
       });
-      await recordChange(tx, 'product.updated', row);
-      return true;
-    });
+    } catch (error) {
+      // Written concurrently since the read: that write publishes its own fresh event.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') return false;
+      throw error;
+    }
   }
+}
+
+/** A one-connection pool for a scan; an idle connection dropped by the server must not crash the app. */
+function readPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: 1 });
+  pool.on('error', () => undefined);
+  return pool;
 }

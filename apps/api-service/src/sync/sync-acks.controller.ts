@@ -1,6 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { decodeSyncAck, SYNC_ACKS_TOPIC } from '@nestjs-kafka-sync/contracts';
+import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
 import { SyncStateService } from './sync-state.service.js';
 
 /** Consumes product-consumer's acks into product_sync_state; the offset is committed after the row is written. */
@@ -14,8 +15,18 @@ export class SyncAcksController {
   async onAck(@Ctx() context: KafkaContext): Promise<void> {
     const message = context.getMessage();
     const ack = decodeSyncAck(message.value);
-    if (ack.ok) await this.syncState.record(ack.value);
-    else this.logger.error(`skipped invalid ack ${context.getTopic()}/${context.getPartition()}@${message.offset}: ${ack.reason}`);
+    const where = `${context.getTopic()}/${context.getPartition()}@${message.offset}`;
+    if (!ack.ok) this.logger.error(`skipped invalid ack ${where}: ${ack.reason}`);
+    else {
+      try {
+        await this.syncState.record(ack.value);
+      } catch (error) {
+        // An ack the database refuses for good must not block its partition; anything else is retried.
+        const reason = dataRejectionReason(error);
+        if (!reason) throw error;
+        this.logger.error(`skipped ack the database refused ${where}: ${reason}`);
+      }
+    }
     await context
       .getConsumer()
       .commitOffsets([{ topic: context.getTopic(), partition: context.getPartition(), offset: (BigInt(message.offset) + 1n).toString() }]);

@@ -20,7 +20,9 @@ export class SyncStateService {
         VALUES (${ack.productId}::uuid, ${ack.version}, ${ack.reason}, ${at})
         ON CONFLICT (product_id) DO UPDATE SET
           rejected_version = GREATEST(product_sync_state.rejected_version, EXCLUDED.rejected_version),
-          rejection_reason = EXCLUDED.rejection_reason,
+          -- the reason belongs to the newest rejected version, not to whichever ack came last
+          rejection_reason = CASE WHEN coalesce(EXCLUDED.rejected_version, 0) >= coalesce(product_sync_state.rejected_version, 0)
+            THEN EXCLUDED.rejection_reason ELSE product_sync_state.rejection_reason END,
           last_ack_at = GREATEST(product_sync_state.last_ack_at, EXCLUDED.last_ack_at)`;
     } else {
       await this.prisma.$executeRaw`

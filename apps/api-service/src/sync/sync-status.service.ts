@@ -62,7 +62,11 @@ export class SyncStatusService {
   }
 
   private async kafkaFigures(): Promise<Pick<SyncStatusReport, 'lag' | 'deadLetters'>> {
-    const admin = createKafka(`${this.config.get('KAFKA_CLIENT_ID', { infer: true })}-status`, this.config.get('KAFKA_BROKERS', { infer: true })).admin();
+    // Fail fast: a status page must answer while Kafka is down, and say so.
+    const admin = createKafka(`${this.config.get('KAFKA_CLIENT_ID', { infer: true })}-status`, this.config.get('KAFKA_BROKERS', { infer: true }), {
+      connectionTimeout: 2000,
+      retry: { retries: 0 },
+    }).admin();
     try {
       await admin.connect();
       const topics = new Set(await admin.listTopics());

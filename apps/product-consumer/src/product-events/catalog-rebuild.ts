@@ -1,11 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
-import { createKafka } from '@nestjs-kafka-sync/service-kit';
+import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC, type SyncAck } from '@nestjs-kafka-sync/contracts';
+import { createKafka, dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
 import type { Env } from '../config/env.schema.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { CatalogReplica } from './catalog-replica.service.js';
-import { dataRejectionReason } from './data-rejection.js';
+import { SyncAckPublisher } from './sync-ack.publisher.js';
+import { outcomeAck } from './sync-acks.js';
+
+/** Acks are sent in batches of this many during a replay. */
+const ACK_BATCH = 500;
 
 export interface RebuildReport {
   events: number;
@@ -26,7 +30,8 @@ export interface RebuildReport {
  * Hand-over without a gap or a double apply: if the live consumer is stopped, its group is moved to
  * exactly those end offsets, so it resumes with the first event the rebuild did not see. If it is
  * running, it keeps applying newer events meanwhile; the version guard keeps either side from
- * overwriting the other's newer state.
+ * overwriting the other's newer state. Replayed events are acknowledged like live ones, so
+ * api-service's sync status stays true.
  */
 @Injectable()
 export class CatalogRebuild {
@@ -35,6 +40,7 @@ export class CatalogRebuild {
   constructor(
     private readonly prisma: PrismaService,
     private readonly replica: CatalogReplica,
+    private readonly acks: SyncAckPublisher,
     private readonly config: ConfigService<Env, true>,
   ) {}
 
@@ -45,12 +51,14 @@ export class CatalogRebuild {
     await admin.connect();
     const rebuildGroup = `${liveGroup}-rebuild-${Date.now()}`;
     try {
+      // Empty first, snapshot second: whatever the live consumer applies after the TRUNCATE stays,
+      // and every event up to the snapshot is replayed, so nothing falls between the two.
+      await this.prisma.$executeRaw`TRUNCATE catalog_products, product_tombstones`;
       const ends = await admin.fetchTopicOffsets(PRODUCT_EVENTS_TOPIC);
       const endOf = new Map(ends.map((p) => [p.partition, BigInt(p.high)]));
       const toRead = new Set(ends.filter((p) => BigInt(p.high) > BigInt(p.low)).map((p) => p.partition));
-
-      await this.prisma.$executeRaw`TRUNCATE catalog_products, product_tombstones`;
       const counts = { events: 0, applied: 0, stale: 0, rejected: 0 };
+      const pendingAcks: SyncAck[] = [];
       const started = process.hrtime.bigint();
 
       if (toRead.size > 0) {
@@ -66,7 +74,12 @@ export class CatalogRebuild {
                 eachMessage: async ({ partition, message }) => {
                   const end = endOf.get(partition) ?? 0n;
                   const offset = BigInt(message.offset);
-                  if (offset < end) await this.replay(message.value, counts); // newer ones are the live consumer's
+                  if (offset < end) {
+                    // newer ones are the live consumer's
+                    const ack = await this.replay(message.value, counts);
+                    if (ack) pendingAcks.push(ack);
+                    if (pendingAcks.length >= ACK_BATCH) await this.acks.publish(...pendingAcks.splice(0));
+                  }
                   // Done with a partition at its last snapshot offset, or at anything past it (should
                   // compaction have removed that last record meanwhile, a newer one for its key exists).
                   if (offset + 1n >= end && toRead.delete(partition) && toRead.size === 0) resolve();
@@ -77,6 +90,8 @@ export class CatalogRebuild {
         } finally {
           await consumer.disconnect();
         }
+        // api-service learns what the replay applied: the live consumer will not see these events again.
+        await this.acks.publish(...pendingAcks.splice(0));
       }
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
@@ -94,18 +109,24 @@ export class CatalogRebuild {
     }
   }
 
-  private async replay(value: Buffer | null, counts: { events: number; applied: number; stale: number; rejected: number }): Promise<void> {
+  /** Applies one replayed record; returns the ack for it (none for a record too broken to name a version). */
+  private async replay(value: Buffer | null, counts: { events: number; applied: number; stale: number; rejected: number }): Promise<SyncAck | null> {
     counts.events += 1;
     const decoded = decodeProductEventMessage(value);
     if (!decoded.ok) {
       counts.rejected += 1;
-      return;
+      return null;
     }
-    const outcome = await this.replica.apply(decoded.value).catch((error: unknown) => {
-      if (dataRejectionReason(error)) return 'rejected' as const;
-      throw error;
-    });
-    counts[outcome] += 1;
+    try {
+      const outcome = await this.replica.apply(decoded.value);
+      counts[outcome] += 1;
+      return outcomeAck(decoded.value, outcome);
+    } catch (error) {
+      const reason = dataRejectionReason(error);
+      if (!reason) throw error;
+      counts.rejected += 1;
+      return outcomeAck(decoded.value, { rejected: reason });
+    }
   }
 }
 

@@ -4,8 +4,8 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigService } from '@nestjs/config';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { testPrisma } from '../testing/test-database.js';
+import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
 import { CatalogReplica } from './catalog-replica.service.js';
-import { dataRejectionReason } from './data-rejection.js';
 
 const prisma: PrismaService = testPrisma();
 const replica = new CatalogReplica(prisma);

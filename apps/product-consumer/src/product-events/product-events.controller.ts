@@ -1,9 +1,9 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
+import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
 import { CatalogReplica } from './catalog-replica.service.js';
 import { SyncAckPublisher } from './sync-ack.publisher.js';
-import { dataRejectionReason } from './data-rejection.js';
 import { outcomeAck, rejectionAck } from './sync-acks.js';
 
 /**
@@ -39,7 +39,7 @@ export class ProductEventsController {
       }
     } else {
       this.logger.error(`skipped invalid record ${where}: ${decoded.reason}`);
-      const ack = rejectionAck(message.key, message.value, decoded.reason);
+      const ack = rejectionAck(message.key, decoded.reason);
       if (ack) await this.acks.publish(ack);
     }
     await context

@@ -14,8 +14,8 @@ export class SyncAckPublisher implements OnApplicationShutdown {
     this.producer = new ResilientProducer(() => createIdempotentProducer(kafka));
   }
 
-  async publish(ack: SyncAck): Promise<void> {
-    await this.producer.send({ topic: SYNC_ACKS_TOPIC, messages: [toSyncAckMessage(ack)] });
+  async publish(...acks: SyncAck[]): Promise<void> {
+    if (acks.length > 0) await this.producer.send({ topic: SYNC_ACKS_TOPIC, messages: acks.map(toSyncAckMessage) });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -4,21 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { rejectionAck } from './sync-acks.js';
 
 describe('rejectionAck', () => {
-  it('keeps what can still be read from a rejected record, and is itself a valid ack', () => {
+  it('acks a rejected record against its key, trusting no version from it, and is itself a valid ack', () => {
     const productId = randomUUID();
-    const eventId = randomUUID();
-    const ack = rejectionAck(productId, JSON.stringify({ eventId, version: 4, product: 'broken' }), 'product: expected object');
-    expect(ack).toMatchObject({ productId, version: 4, eventId, status: 'rejected', reason: 'product: expected object' });
+    const ack = rejectionAck(productId, 'product: expected object');
+    expect(ack).toMatchObject({ productId, version: null, eventId: null, status: 'rejected', reason: 'product: expected object' });
     expect(syncAckSchema.safeParse(ack).success).toBe(true);
   });
 
-  it('acks a record that is not even JSON against its key, without a version', () => {
-    const productId = randomUUID();
-    expect(rejectionAck(productId, '{nope', 'not JSON')).toMatchObject({ productId, version: null, eventId: null });
+  it('keeps a reason that quotes hostile input storable: no NUL, bounded length', () => {
+    const ack = rejectionAck(randomUUID(), `(root): Unrecognized key: "\u0000x" ${'y'.repeat(5000)}`);
+    expect(ack?.reason).not.toContain('\u0000');
+    expect(ack?.reason).toHaveLength(1000);
+    expect(syncAckSchema.safeParse(ack).success).toBe(true);
   });
 
   it('has nobody to ack when the key is not a product id', () => {
-    expect(rejectionAck('not-a-uuid', '{}', 'x')).toBeNull();
-    expect(rejectionAck(null, '{}', 'x')).toBeNull();
+    expect(rejectionAck('not-a-uuid', 'x')).toBeNull();
+    expect(rejectionAck(null, 'x')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { parseJsonValue, type ProductEvent, type SyncAck } from '@nestjs-kafka-sync/contracts';
+import { ackReason, type ProductEvent, type SyncAck } from '@nestjs-kafka-sync/contracts';
 import type { ApplyOutcome } from './apply-decision.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -11,22 +11,19 @@ export function outcomeAck(event: ProductEvent, outcome: ApplyOutcome | { reject
     productId: event.productId,
     version: event.version,
     status: rejected ? 'rejected' : outcome,
-    reason: rejected ? outcome.rejected : null,
+    reason: rejected ? ackReason(outcome.rejected) : null,
     eventId: event.eventId,
     acknowledgedAt: new Date().toISOString(),
   };
 }
 
 /**
- * The ack for a record that failed validation, with whatever can still be read from it; null
- * when not even the key names a product (nobody is waiting on such a record).
+ * The ack for a record that failed validation, against the product its key names; null when the
+ * key names none (nobody waits on such a record). Its version is unknown: nothing in a record that
+ * failed validation is trusted, so it cannot mark a real version failed.
  */
-export function rejectionAck(key: unknown, value: Buffer | string | null | undefined, reason: string): SyncAck | null {
+export function rejectionAck(key: unknown, reason: string): SyncAck | null {
   const productId = typeof key === 'string' && UUID.test(key) ? key : null;
   if (!productId) return null;
-  const json = parseJsonValue(value);
-  const fields = json.ok && typeof json.value === 'object' && json.value !== null ? (json.value as Record<string, unknown>) : {};
-  const version = Number.isInteger(fields.version) && (fields.version as number) >= 1 ? (fields.version as number) : null;
-  const eventId = typeof fields.eventId === 'string' && UUID.test(fields.eventId) ? fields.eventId : null;
-  return { schemaVersion: 1, productId, version, status: 'rejected', reason, eventId, acknowledgedAt: new Date().toISOString() };
+  return { schemaVersion: 1, productId, version: null, status: 'rejected', reason: ackReason(reason), eventId: null, acknowledgedAt: new Date().toISOString() };
 }

@@ -62,3 +62,21 @@ function runTopicsScript(): Promise<void> {
     );
   });
 }
+
+/** How many records of product.events the test consumer group has not committed yet. */
+export async function liveGroupLag(): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [ends, [committed]] = await Promise.all([
+      admin.fetchTopicOffsets(PRODUCT_EVENTS_TOPIC),
+      admin.fetchOffsets({ groupId: e2eEnv.consumerGroupId, topics: [PRODUCT_EVENTS_TOPIC] }),
+    ]);
+    return ends.reduce((lag, { partition, high }) => {
+      const offset = Number(committed.partitions.find((p) => p.partition === partition)?.offset ?? -1);
+      return lag + Number(high) - Math.max(offset, 0);
+    }, 0);
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -11,7 +11,7 @@ interface AdapterErrorShape {
   meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } };
 }
 
-/** Why the database refused an event for good, or null if the error may be transient. */
+/** Why the database refused a record for good, or null if the error may be transient (then retry). */
 export function dataRejectionReason(error: unknown): string | null {
   const shape = (error ?? {}) as AdapterErrorShape;
   const cause = shape.meta?.driverAdapterError?.cause ?? shape.cause;
