@@ -59,6 +59,6 @@ describe('rebuilding product_catalog from the topic alone', () => {
     const after = await api.create({ sku: `RB-AFTER-${randomUUID().slice(0, 6)}`, name: 'After the rebuild', price: 1, stock: 1 });
     await eventually(async () => expect(await catalogProduct(after.id)).toMatchObject({ version: 1 }));
     expect(await expectReplicaEqualsSource()).toBe(products.length - deleted.length + unseen.length + 1);
-    console.log(`rebuild: ${changes} changes replayed; replica equals source on ${compared} rows with ${deleted.length} tombstones`);
+    console.log(`rebuild: ${replayed} changes replayed; replica equals source on ${compared} rows with ${deleted.length} tombstones`);
   });
 });
