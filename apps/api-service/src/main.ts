@@ -16,12 +16,18 @@ async function bootstrap() {
       clientId: config.get('KAFKA_CLIENT_ID', { infer: true }),
       brokers: config.get('KAFKA_BROKERS', { infer: true }),
       groupId: config.get('SYNC_ACKS_GROUP_ID', { infer: true }),
+      waitForBrokers: true,
     }),
   );
   app.get(KafkaConsumerHealth).track(consumer.status);
-  await app.startAllMicroservices();
   await app.listen(config.get('API_SERVICE_PORT', { infer: true }));
   Logger.log(`api-service listening on ${await app.getUrl()} (OpenAPI at /docs)`, 'Bootstrap');
+  // Writes go to PostgreSQL and the outbox only: the API serves while Kafka is unreachable, and the
+  // ack consumer joins once it is (/health reports it down until then).
+  app
+    .startAllMicroservices()
+    .then(() => Logger.log('consuming product.sync-acks', 'Bootstrap'))
+    .catch((error: Error) => Logger.error(`sync-ack consumer failed to start: ${error.message}`, 'Bootstrap'));
 }
 
 void bootstrap();

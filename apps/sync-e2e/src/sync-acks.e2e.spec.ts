@@ -4,6 +4,7 @@ import { api, call, type Product } from './support/api.js';
 import { catalogDb } from './support/databases.js';
 import { e2eEnv } from './support/env.js';
 import { eventually } from './support/eventually.js';
+import { AppProcess } from './support/app-process.js';
 import { apps, useRunningSystem } from './support/stack.js';
 
 interface SyncStatus {
@@ -67,6 +68,31 @@ describe('acknowledgements close the loop: api-service knows when the replica ha
     const fixed = await call<Product>('PATCH', `/products/${created.body.id}`, { name: 'allowed' }, wait(10_000));
     expect(fixed.body.sync).toEqual({ status: 'in-sync', replicatedVersion: 3, reason: null });
     console.log('acks: a refused version showed as failed with its reason; the next version synced');
+  });
+
+  it('api-service serves writes while it cannot reach Kafka, and its health says why', async () => {
+    const port = 13010;
+    const isolated = new AppProcess('api-service', `http://127.0.0.1:${port}/products`, {
+      API_SERVICE_PORT: String(port),
+      KAFKA_BROKERS: '127.0.0.1:1', // nothing listens there
+      SYNC_ACKS_GROUP_ID: 'api-service-sync-acks-isolated',
+    });
+    await isolated.start();
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/products`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(newProduct()),
+      });
+      expect(response.status).toBe(201); // committed with its outbox row; the relay publishes it
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ error: { 'sync-acks-consumer': { status: 'down' } } });
+      const { id } = (await response.json()) as Product;
+      await eventually(async () => expect((await api.get(id)).sync.status).toBe('in-sync')); // through the rest of the system
+    } finally {
+      await isolated.stop();
+    }
   });
 
   it('GET /sync/status shows a drained pipeline: no backlog, no lag, the last ack time', async () => {

@@ -7,12 +7,23 @@ import { KafkaLogger, Transport, type KafkaOptions } from '@nestjs/microservices
  * client and group ids as configured (no "-server" suffix), values left binary so the handler
  * decodes them against the contract and can say why one is bad.
  */
-export function kafkaConsumerOptions(options: { clientId: string; brokers: string[]; groupId: string }): KafkaOptions {
+export function kafkaConsumerOptions(options: {
+  clientId: string;
+  brokers: string[];
+  groupId: string;
+  /** Keep retrying to reach the brokers instead of failing after kafkajs' default few attempts. */
+  waitForBrokers?: boolean;
+}): KafkaOptions {
   return {
     transport: Transport.KAFKA,
     options: {
       postfixId: '',
-      client: { clientId: options.clientId, brokers: options.brokers, logCreator: KafkaLogger.bind(null, new Logger('kafkajs')) },
+      client: {
+        clientId: options.clientId,
+        brokers: options.brokers,
+        logCreator: KafkaLogger.bind(null, new Logger('kafkajs')),
+        ...(options.waitForBrokers && { retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 } }),
+      },
       consumer: { groupId: options.groupId, allowAutoTopicCreation: false },
       subscribe: { fromBeginning: true },
       run: { autoCommit: false },

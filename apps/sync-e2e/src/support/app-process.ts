@@ -13,9 +13,14 @@ export class AppProcess {
   private child?: ChildProcess;
   private output = '';
 
+  /**
+   * @param readyUrl answers 200 once the process is ready (usually its /health)
+   * @param env overrides of the test environment, for a process configured differently
+   */
   constructor(
     readonly name: AppName,
-    private readonly healthUrl: string,
+    private readonly readyUrl: string,
+    private readonly env: Record<string, string> = {},
   ) {}
 
   /** Everything the process printed since this object was created. */
@@ -26,7 +31,11 @@ export class AppProcess {
   async start(): Promise<void> {
     mkdirSync(logDir, { recursive: true });
     const file = createWriteStream(`${logDir}/${this.name}.log`, { flags: 'a' });
-    const child = spawn(process.execPath, ['dist/main.js'], { cwd: `${repoRoot}apps/${this.name}`, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['dist/main.js'], {
+      cwd: `${repoRoot}apps/${this.name}`,
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     for (const stream of [child.stdout, child.stderr]) {
       stream?.on('data', (chunk: Buffer) => {
@@ -38,7 +47,7 @@ export class AppProcess {
     await eventually(
       async () => {
         if (child.exitCode !== null) throw new Error(`${this.name} exited with ${child.exitCode}:\n${this.output.slice(-2000)}`);
-        const response = await fetch(this.healthUrl);
+        const response = await fetch(this.readyUrl);
         if (!response.ok) throw new Error(`${this.name} not healthy yet: ${response.status} ${await response.text()}`);
       },
       { timeoutMs: 60_000, intervalMs: 250 },
