@@ -15,7 +15,7 @@ const RELAY_LOCK_KEY = 7_300_000_001;
 /** The relay's view of api-service's outbox_events table (plain SQL: it needs locks Prisma cannot express). */
 @Injectable()
 export class OutboxStore implements OnApplicationShutdown {
-  readonly pool: pg.Pool;
+  private readonly pool: pg.Pool;
 
   constructor(config: ConfigService<Env, true>) {
     this.pool = new pg.Pool({ connectionString: config.get('API_DATABASE_URL', { infer: true }), max: 3 });
