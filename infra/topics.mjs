@@ -22,6 +22,15 @@ const TOPICS = [
   },
   // Acks only matter until api-service has read them: a week, Kafka's default retention.
   { topic: 'product.sync-acks', numPartitions: 3, configEntries: [{ name: 'cleanup.policy', value: 'delete' }] },
+  // Dead letters wait for a person: kept four weeks, not compacted (every failure is its own record).
+  {
+    topic: 'product.events.dlq',
+    numPartitions: 1,
+    configEntries: [
+      { name: 'cleanup.policy', value: 'delete' },
+      { name: 'retention.ms', value: String(28 * 24 * 60 * 60 * 1000) },
+    ],
+  },
 ];
 
 export async function ensureTopics(brokers) {
