@@ -23,6 +23,7 @@ async function bootstrap() {
       clientId: config.get('KAFKA_CLIENT_ID', { infer: true }),
       brokers: config.get('KAFKA_BROKERS', { infer: true }),
       groupId: config.get('KAFKA_GROUP_ID', { infer: true }),
+      sessionTimeoutMs: config.get('KAFKA_SESSION_TIMEOUT_MS', { infer: true }),
     }),
   );
   app.get(KafkaConsumerHealth).track(consumer.status);

@@ -2,3 +2,4 @@ export * from './product-event.js';
 export * from './validation.js';
 export * from './kafka-message.js';
 export * from './sync-ack.js';
+export * from './dead-letter.js';

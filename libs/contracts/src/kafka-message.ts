@@ -1,4 +1,5 @@
-import { PRODUCT_EVENT_SCHEMA_VERSION, type ProductEvent } from './product-event.js';
+import type { DeadLetterErrorClass } from './dead-letter.js';
+import { PRODUCT_EVENT_SCHEMA_VERSION, PRODUCT_EVENT_TYPES, type ProductEvent } from './product-event.js';
 import { validateProductEvent, type ValidationResult } from './validation.js';
 
 /** Header names both sides agree on; values are strings (Kafka headers are bytes). */
@@ -39,8 +40,23 @@ export function parseJsonValue(value: Buffer | string | null | undefined): Valid
   }
 }
 
-/** The one way a Kafka record's value becomes a product event, or the reason it cannot. */
-export function decodeProductEventMessage(value: Buffer | string | null | undefined): ValidationResult<ProductEvent> {
+export type DecodedProductEvent =
+  | { ok: true; value: ProductEvent }
+  | { ok: false; reason: string; errorClass: Exclude<DeadLetterErrorClass, 'database-rejected'> };
+
+/** The one way a Kafka record's value becomes a product event, or the reason (and kind of reason) it cannot. */
+export function decodeProductEventMessage(value: Buffer | string | null | undefined): DecodedProductEvent {
   const json = parseJsonValue(value);
-  return json.ok ? validateProductEvent(json.value) : json;
+  if (!json.ok) return { ...json, errorClass: 'unparseable' };
+  const event = validateProductEvent(json.value);
+  return event.ok ? event : { ...event, errorClass: failureClass(json.value) };
+}
+
+/** Sorts a contract failure so operators can tell a producer on a newer contract from a broken one. */
+function failureClass(json: unknown): 'unsupported-schema-version' | 'unknown-event-type' | 'contract-violation' {
+  if (typeof json !== 'object' || json === null) return 'contract-violation';
+  const { schemaVersion, type } = json as Record<string, unknown>;
+  if (schemaVersion !== undefined && schemaVersion !== PRODUCT_EVENT_SCHEMA_VERSION) return 'unsupported-schema-version';
+  if (type !== undefined && !(PRODUCT_EVENT_TYPES as readonly unknown[]).includes(type)) return 'unknown-event-type';
+  return 'contract-violation';
 }

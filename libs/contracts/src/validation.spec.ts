@@ -44,9 +44,25 @@ describe('validateProductEvent', () => {
     expect(decodeProductEventMessage(Buffer.from('{not json'))).toEqual({
       ok: false,
       reason: expect.stringMatching(/^\(root\): value is not valid JSON \(.+\)$/),
+      errorClass: 'unparseable',
     });
-    expect(decodeProductEventMessage(null)).toEqual({ ok: false, reason: '(root): value is empty' });
-    expect(decodeProductEventMessage(Buffer.from('42'))).toEqual({ ok: false, reason: expect.stringMatching(/^\(root\): /) });
+    expect(decodeProductEventMessage(null)).toEqual({ ok: false, reason: '(root): value is empty', errorClass: 'unparseable' });
+    expect(decodeProductEventMessage(Buffer.from('42'))).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^\(root\): /),
+      errorClass: 'contract-violation',
+    });
+  });
+
+  it('tells a schema version or event type it does not know from a broken event', () => {
+    const decode = (value: unknown) => decodeProductEventMessage(Buffer.from(JSON.stringify(value)));
+    expect(decode({ ...validEvent(), schemaVersion: 2 })).toMatchObject({ ok: false, errorClass: 'unsupported-schema-version', reason: expect.stringMatching(/^schemaVersion: /) });
+    expect(decode({ ...validEvent(), type: 'product.archived' })).toMatchObject({ ok: false, errorClass: 'unknown-event-type', reason: expect.stringMatching(/^type: /) });
+    expect(decode({ ...validEvent(), product: { ...validEvent().product, price: '-1.00' } })).toMatchObject({
+      ok: false,
+      errorClass: 'contract-violation',
+      reason: expect.stringMatching(/^product\.id: |product\.price: /),
+    });
   });
 
   it('names each missing field', () => {

@@ -4,3 +4,5 @@ export * from './kafka.js';
 export * from './kafka-consumer-options.js';
 export * from './kafka-consumer-health.js';
 export * from './data-rejection.js';
+export * from './backoff.js';
+export * from './read-topic.js';

@@ -13,6 +13,8 @@ export function kafkaConsumerOptions(options: {
   groupId: string;
   /** Keep retrying to reach the brokers instead of failing after kafkajs' default few attempts. */
   waitForBrokers?: boolean;
+  /** kafkajs' default is 30 s; a crashed instance's partitions wait that long for a new owner. */
+  sessionTimeoutMs?: number;
 }): KafkaOptions {
   return {
     transport: Transport.KAFKA,
@@ -24,7 +26,11 @@ export function kafkaConsumerOptions(options: {
         logCreator: KafkaLogger.bind(null, new Logger('kafkajs')),
         ...(options.waitForBrokers && { retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 } }),
       },
-      consumer: { groupId: options.groupId, allowAutoTopicCreation: false },
+      consumer: {
+        groupId: options.groupId,
+        allowAutoTopicCreation: false,
+        ...(options.sessionTimeoutMs && { sessionTimeout: options.sessionTimeoutMs, heartbeatInterval: Math.floor(options.sessionTimeoutMs / 10) }),
+      },
       subscribe: { fromBeginning: true },
       run: { autoCommit: false },
       parser: { keepBinary: true },

@@ -9,6 +9,12 @@ export const envSchema = z.object({
   KAFKA_CLIENT_ID: z.string().min(1).default('product-consumer'),
   /** Every instance with this group id shares the topic's partitions. */
   KAFKA_GROUP_ID: z.string().min(1).default('product-catalog'),
+  /** How long the group waits for a silent instance before giving its partitions to the others. */
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).default(30_000),
+  /** Backoff for a record that fails for a reason that may pass: first wait about this long… */
+  TRANSIENT_RETRY_BASE_MS: z.coerce.number().int().min(10).default(200),
+  /** …doubling per attempt up to this. */
+  TRANSIENT_RETRY_MAX_MS: z.coerce.number().int().min(100).default(30_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

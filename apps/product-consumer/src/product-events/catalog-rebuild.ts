@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC, type SyncAck } from '@nestjs-kafka-sync/contracts';
-import { createKafka, dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
+import { createKafka, dataRejectionReason, readTopicUpTo } from '@nestjs-kafka-sync/service-kit';
 import type { Env } from '../config/env.schema.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { CatalogReplica } from './catalog-replica.service.js';
@@ -55,44 +55,18 @@ export class CatalogRebuild {
       // and every event up to the snapshot is replayed, so nothing falls between the two.
       await this.prisma.$executeRaw`TRUNCATE catalog_products, product_tombstones`;
       const ends = await admin.fetchTopicOffsets(PRODUCT_EVENTS_TOPIC);
-      const endOf = new Map(ends.map((p) => [p.partition, BigInt(p.high)]));
-      const toRead = new Set(ends.filter((p) => BigInt(p.high) > BigInt(p.low)).map((p) => p.partition));
       const counts = { events: 0, applied: 0, stale: 0, rejected: 0 };
       const pendingAcks: SyncAck[] = [];
       const started = process.hrtime.bigint();
 
-      if (toRead.size > 0) {
-        const consumer = kafka.consumer({ groupId: rebuildGroup, allowAutoTopicCreation: false });
-        await consumer.connect();
-        try {
-          await consumer.subscribe({ topic: PRODUCT_EVENTS_TOPIC, fromBeginning: true });
-          await new Promise<void>((resolve, reject) => {
-            consumer.on(consumer.events.CRASH, ({ payload }) => reject(payload.error));
-            void consumer
-              .run({
-                autoCommit: false,
-                eachMessage: async ({ partition, message }) => {
-                  const end = endOf.get(partition) ?? 0n;
-                  const offset = BigInt(message.offset);
-                  if (offset < end) {
-                    // newer ones are the live consumer's
-                    const ack = await this.replay(message.value, counts);
-                    if (ack) pendingAcks.push(ack);
-                    if (pendingAcks.length >= ACK_BATCH) await this.acks.publish(...pendingAcks.splice(0));
-                  }
-                  // Done with a partition at its last snapshot offset, or at anything past it (should
-                  // compaction have removed that last record meanwhile, a newer one for its key exists).
-                  if (offset + 1n >= end && toRead.delete(partition) && toRead.size === 0) resolve();
-                },
-              })
-              .catch(reject);
-          });
-        } finally {
-          await consumer.disconnect();
-        }
-        // api-service learns what the replay applied: the live consumer will not see these events again.
-        await this.acks.publish(...pendingAcks.splice(0));
-      }
+      await readTopicUpTo(kafka, { topic: PRODUCT_EVENTS_TOPIC, groupId: rebuildGroup, ends }, async (_partition, message) => {
+        // newer records are the live consumer's
+        const ack = await this.replay(message.value, counts);
+        if (ack) pendingAcks.push(ack);
+        if (pendingAcks.length >= ACK_BATCH) await this.acks.publish(...pendingAcks.splice(0));
+      });
+      // api-service learns what the replay applied: the live consumer will not see these events again.
+      await this.acks.publish(...pendingAcks.splice(0));
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
       const live = (await admin.describeGroups([liveGroup])).groups[0];

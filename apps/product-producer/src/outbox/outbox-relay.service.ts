@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { backoffDelay } from '@nestjs-kafka-sync/service-kit';
 import type { Env } from '../config/env.schema.js';
 import { ProductEventPublisher } from '../kafka/product-event.publisher.js';
-import { backoffDelay } from './backoff.js';
 import { OutboxNotifications } from './outbox-notifications.js';
 import { OutboxStore } from './outbox.store.js';
 

@@ -69,4 +69,35 @@ describe('OutboxStore against a real PostgreSQL', () => {
     expect(await first).toBe(2);
     expect(await otherRelay.publishNextBatch(10, async () => undefined)).toBe(0); // its turn now, nothing left
   });
+
+  it('a crash after Kafka acknowledged but before the rows were marked sends them again: a duplicate, never a loss', async () => {
+    const ids = await queue(3);
+    // The relay's connection dies while Kafka holds the batch, as it does when the process is killed there.
+    const sent: string[][] = [];
+    await expect(
+      store.publishNextBatch(10, async (rows) => {
+        sent.push(rows.map((r) => r.id));
+        await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database() AND pid <> pg_backend_pid()`);
+      }),
+    ).rejects.toThrow();
+    expect(await unpublished()).toEqual(ids);
+    // The restarted relay resumes from the first unpublished row.
+    expect(await store.publishNextBatch(10, async (rows) => void sent.push(rows.map((r) => r.id)))).toBe(3);
+    expect(sent).toEqual([ids, ids]);
+    expect(await unpublished()).toEqual([]);
+  });
+
+  it('deletes rows published longer ago than the retention, in batches, and never an unpublished row', async () => {
+    const ids = await queue(6);
+    await db.query(`UPDATE outbox_events SET published_at = now() - interval '2 hours' WHERE id = ANY($1::bigint[])`, [ids.slice(0, 3)]);
+    await db.query(`UPDATE outbox_events SET published_at = now() - interval '10 minutes' WHERE id = $1`, [ids[3]]);
+    await db.query(`UPDATE outbox_events SET created_at = now() - interval '30 days' WHERE id = ANY($1::bigint[])`, [ids.slice(4)]); // old, unpublished
+    const hour = 60 * 60 * 1000;
+    expect(await store.deletePublishedBefore(hour, 2)).toBe(2);
+    expect(await store.deletePublishedBefore(hour, 2)).toBe(1);
+    expect(await store.deletePublishedBefore(hour, 2)).toBe(0);
+    const left = (await db.query<{ id: string }>('SELECT id FROM outbox_events ORDER BY id')).rows.map((r) => r.id);
+    expect(left).toEqual(ids.slice(3));
+    expect(await unpublished()).toEqual(ids.slice(4));
+  });
 });

@@ -33,6 +33,9 @@ export class OutboxStore implements OnApplicationShutdown {
   async publishNextBatch(limit: number, publish: (rows: OutboxRow[]) => Promise<void>): Promise<number | null> {
     const client = await this.pool.connect();
     let failure: Error | undefined;
+    // A connection lost while checked out is reported here too; unheard, it would crash the process.
+    const onLost = (error: Error) => (failure ??= error);
+    client.on('error', onLost);
     try {
       await client.query('BEGIN');
       const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
@@ -55,8 +58,24 @@ export class OutboxStore implements OnApplicationShutdown {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
+      client.off('error', onLost);
       client.release(failure);
     }
+  }
+
+  /**
+   * Deletes up to `limit` rows published longer than `retentionMs` ago, oldest first; returns how
+   * many. Unpublished rows are never touched, however old.
+   */
+  async deletePublishedBefore(retentionMs: number, limit: number): Promise<number> {
+    const { rowCount } = await this.pool.query(
+      `DELETE FROM outbox_events WHERE id IN (
+         SELECT id FROM outbox_events
+         WHERE published_at IS NOT NULL AND published_at < now() - make_interval(secs => $1::double precision / 1000)
+         ORDER BY id LIMIT $2)`,
+      [retentionMs, limit],
+    );
+    return rowCount ?? 0;
   }
 
   async countUnpublished(): Promise<number> {

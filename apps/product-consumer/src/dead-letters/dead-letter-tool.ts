@@ -1,0 +1,91 @@
+import { DEAD_LETTER_TOPIC, DeadLetterHeaders, PRODUCT_EVENTS_TOPIC, readDeadLetter, type DeadLetter } from '@nestjs-kafka-sync/contracts';
+import { createIdempotentProducer, readTopicUpTo } from '@nestjs-kafka-sync/service-kit';
+import type { Kafka } from 'kafkajs';
+
+/** Which dead letters a command is about: ids as `list` prints them (`partition@offset`), an error class, or all. */
+export interface DeadLetterSelection {
+  ids?: string[];
+  errorClass?: string;
+}
+
+export interface DeadLetterCounts {
+  total: number;
+  /** Distinct original records: a record dead-lettered again after a replay counts once. */
+  distinctRecords: number;
+  byErrorClass: Record<string, number>;
+}
+
+export interface ReplayReport {
+  replayed: DeadLetter[];
+  /** Dead letters that cannot go back: product.events is compacted and refuses records without a key. */
+  keyless: DeadLetter[];
+}
+
+export const deadLetterId = (letter: Pick<DeadLetter, 'partition' | 'offset'>) => `${letter.partition}@${letter.offset}`;
+
+/**
+ * Operates `product.events.dlq`: reads what is there (never consuming it away: dead letters stay
+ * until retention removes them), and puts chosen ones back on `product.events` after a fix. A
+ * replayed record is handled like any other: applied if now valid, `stale` if the replica already
+ * has that version or newer, or dead-lettered again with its new reason.
+ */
+export class DeadLetterTool {
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly clientId: string,
+  ) {}
+
+  async list(selection: DeadLetterSelection = {}): Promise<DeadLetter[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    const groupId = `${this.clientId}-dlq-reader-${process.pid}-${Date.now()}`;
+    const letters: DeadLetter[] = [];
+    try {
+      const ends = await admin.fetchTopicOffsets(DEAD_LETTER_TOPIC);
+      await readTopicUpTo(this.kafka, { topic: DEAD_LETTER_TOPIC, groupId, ends }, async (partition, message) => {
+        letters.push(readDeadLetter({ partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers }));
+      });
+      await admin.deleteGroups([groupId]).catch(() => undefined); // it committed nothing; leave no trace
+    } finally {
+      await admin.disconnect();
+    }
+    return letters.filter((letter) => matches(letter, selection)).sort((a, b) => a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)));
+  }
+
+  async counts(): Promise<DeadLetterCounts> {
+    const letters = await this.list();
+    const byErrorClass: Record<string, number> = {};
+    for (const letter of letters) byErrorClass[letter.errorClass] = (byErrorClass[letter.errorClass] ?? 0) + 1;
+    const originals = new Set(letters.map((l) => `${l.original.topic}/${l.original.partition}@${l.original.offset}`));
+    return { total: letters.length, distinctRecords: originals.size, byErrorClass };
+  }
+
+  async replay(selection: DeadLetterSelection): Promise<ReplayReport> {
+    const letters = await this.list(selection);
+    const replayable = letters.filter((letter) => letter.key !== null);
+    if (replayable.length > 0) {
+      const producer = createIdempotentProducer(this.kafka);
+      await producer.connect();
+      try {
+        await producer.send({
+          topic: PRODUCT_EVENTS_TOPIC,
+          acks: -1,
+          messages: replayable.map((letter) => ({
+            key: letter.key,
+            value: letter.value,
+            headers: { ...letter.headers, [DeadLetterHeaders.replayedFrom]: `${DEAD_LETTER_TOPIC}/${deadLetterId(letter)}` },
+          })),
+        });
+      } finally {
+        await producer.disconnect();
+      }
+    }
+    return { replayed: replayable, keyless: letters.filter((letter) => letter.key === null) };
+  }
+}
+
+function matches(letter: DeadLetter, { ids, errorClass }: DeadLetterSelection): boolean {
+  if (errorClass && letter.errorClass !== errorClass) return false;
+  if (ids && !ids.some((id) => id === deadLetterId(letter) || (letter.partition === 0 && id === letter.offset))) return false;
+  return true;
+}

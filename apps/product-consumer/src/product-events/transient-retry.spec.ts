@@ -1,0 +1,62 @@
+import { ConfigService } from '@nestjs/config';
+import { describe, expect, it } from 'vitest';
+import type { Env } from '../config/env.schema.js';
+import { StoppedWhileRetrying, TransientRetry } from './transient-retry.js';
+
+function retrier(baseMs: number, maxMs: number): TransientRetry {
+  const settings = { TRANSIENT_RETRY_BASE_MS: baseMs, TRANSIENT_RETRY_MAX_MS: maxMs };
+  return new TransientRetry(new ConfigService<Env, true>(settings as Partial<Env>));
+}
+
+/** A step that fails `times` times, then returns 'done'. */
+function failing(times: number) {
+  const calls: number[] = [];
+  const step = async () => {
+    calls.push(Date.now());
+    if (calls.length <= times) throw new Error(`down (${calls.length})`);
+    return 'done';
+  };
+  return { step, calls };
+}
+
+describe('TransientRetry', () => {
+  it('retries until the step succeeds, waiting longer each time', async () => {
+    const { step, calls } = failing(4);
+    const result = await retrier(20, 1000).run('applying', step, async () => undefined);
+    expect(result).toBe('done');
+    expect(calls).toHaveLength(5);
+    const waits = calls.slice(1).map((at, i) => at - calls[i]);
+    // equal jitter: attempt n waits between half and all of 20·2^(n-1) ms
+    expect(waits[0]).toBeGreaterThanOrEqual(9);
+    expect(waits[3]).toBeGreaterThanOrEqual(79);
+  });
+
+  it('keeps the group membership alive with heartbeats while it waits', async () => {
+    let heartbeats = 0;
+    const { step } = failing(1);
+    await retrier(3000, 3000).run('applying', step, async () => {
+      heartbeats += 1;
+    });
+    expect(heartbeats).toBeGreaterThanOrEqual(2); // a 1.5–3 s wait, a heartbeat at least every second
+  });
+
+  it('gives up at once when a heartbeat says the group is rebalancing, so the record stays uncommitted', async () => {
+    const { step, calls } = failing(10);
+    const rebalancing = new Error('The group is rebalancing, so a rejoin is needed');
+    await expect(
+      retrier(1500, 1500).run('applying', step, async () => {
+        throw rebalancing;
+      }),
+    ).rejects.toBe(rebalancing);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('stops waiting when the app shuts down, without trying again', async () => {
+    const retry = retrier(60_000, 60_000);
+    const { step, calls } = failing(10);
+    const running = retry.run('applying', step, async () => undefined);
+    setTimeout(() => retry.beforeApplicationShutdown(), 50);
+    await expect(running).rejects.toBeInstanceOf(StoppedWhileRetrying);
+    expect(calls).toHaveLength(1);
+  });
+});

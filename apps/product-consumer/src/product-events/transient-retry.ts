@@ -1,0 +1,61 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { backoffDelay } from '@nestjs-kafka-sync/service-kit';
+import type { Env } from '../config/env.schema.js';
+
+/** Thrown instead of retrying once the app is stopping: the record stays uncommitted and is redelivered. */
+export class StoppedWhileRetrying extends Error {
+  constructor(what: string, cause: unknown) {
+    super(`stopped while retrying ${what}`, { cause });
+  }
+}
+
+/**
+ * Retries a step that failed for a reason that may pass (database down or timing out, Kafka
+ * unreachable) for as long as it takes, with exponential backoff and jitter. While it waits it
+ * keeps sending heartbeats, so the group does not decide this consumer is dead and hand its
+ * partitions to another one; a heartbeat that fails because the group is rebalancing is thrown,
+ * which leaves the record uncommitted for whoever owns the partition next.
+ */
+@Injectable()
+export class TransientRetry implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(TransientRetry.name);
+  private readonly stopping = new AbortController();
+
+  constructor(private readonly config: ConfigService<Env, true>) {}
+
+  async run<T>(what: string, step: () => Promise<T>, heartbeat: () => Promise<void>): Promise<T> {
+    const baseMs = this.config.get('TRANSIENT_RETRY_BASE_MS', { infer: true });
+    const maxMs = this.config.get('TRANSIENT_RETRY_MAX_MS', { infer: true });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await step();
+        if (attempt > 1) this.logger.log(`${what} succeeded after ${attempt - 1} failed attempts`);
+        return result;
+      } catch (error) {
+        if (this.stopping.signal.aborted) throw new StoppedWhileRetrying(what, error);
+        const delay = backoffDelay(attempt, baseMs, maxMs);
+        this.logger.warn(`${what} failed (attempt ${attempt}), retrying in ${delay} ms: ${(error as Error).message}`);
+        await this.waitBeatingHeart(delay, heartbeat);
+        if (this.stopping.signal.aborted) throw new StoppedWhileRetrying(what, error);
+      }
+    }
+  }
+
+  /** SIGTERM ends a wait at once: the record in hand is left for the next owner instead of holding up shutdown. */
+  beforeApplicationShutdown(): void {
+    this.stopping.abort();
+  }
+
+  private async waitBeatingHeart(ms: number, heartbeat: () => Promise<void>): Promise<void> {
+    const until = Date.now() + ms;
+    for (let left = ms; left > 0 && !this.stopping.signal.aborted; left = until - Date.now()) {
+      await sleep(Math.min(left, HEARTBEAT_EVERY_MS), undefined, { signal: this.stopping.signal }).catch(() => undefined);
+      await heartbeat(); // kafkajs sends one only when its heartbeat interval has passed
+    }
+  }
+}
+
+/** Well inside any session timeout the broker accepts (6 s at least by default). */
+const HEARTBEAT_EVERY_MS = 1000;

@@ -1,0 +1,45 @@
+import type { Kafka, KafkaMessage } from 'kafkajs';
+
+export interface PartitionEnd {
+  partition: number;
+  low: string;
+  high: string;
+}
+
+/**
+ * Reads a topic from its beginning up to given end offsets (usually `admin.fetchTopicOffsets` taken
+ * just before), once each record, through a consumer group of its own that commits nothing.
+ * Resolves when every partition has reached its end; newer records are not passed on.
+ */
+export async function readTopicUpTo(
+  kafka: Kafka,
+  options: { topic: string; groupId: string; ends: PartitionEnd[] },
+  onRecord: (partition: number, message: KafkaMessage) => Promise<void>,
+): Promise<void> {
+  const endOf = new Map(options.ends.map((p) => [p.partition, BigInt(p.high)]));
+  const toRead = new Set(options.ends.filter((p) => BigInt(p.high) > BigInt(p.low)).map((p) => p.partition));
+  if (toRead.size === 0) return;
+  const consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic: options.topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      consumer.on(consumer.events.CRASH, ({ payload }) => reject(payload.error));
+      void consumer
+        .run({
+          autoCommit: false,
+          eachMessage: async ({ partition, message }) => {
+            const end = endOf.get(partition) ?? 0n;
+            const offset = BigInt(message.offset);
+            if (offset < end) await onRecord(partition, message);
+            // Done with a partition at its last offset, or at anything past it (should compaction or
+            // retention have removed that last record meanwhile).
+            if (offset + 1n >= end && toRead.delete(partition) && toRead.size === 0) resolve();
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}
