@@ -42,7 +42,7 @@ if (command === 'list') {
   console.log(`${letters.length} dead letter(s) in ${DEAD_LETTER_TOPIC}`);
 } else if (command === 'count') {
   const counts = await tool.counts();
-  console.log(`${counts.total} dead letter(s) in ${DEAD_LETTER_TOPIC} (${counts.distinctRecords} distinct original records)`);
+  console.log(`${counts.total} dead letter(s) in ${DEAD_LETTER_TOPIC}`);
   for (const [errorClass, count] of Object.entries(counts.byErrorClass).sort()) console.log(`  ${errorClass}: ${count}`);
 } else {
   const report = await tool.replay(selection);

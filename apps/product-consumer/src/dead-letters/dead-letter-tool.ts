@@ -10,8 +10,6 @@ export interface DeadLetterSelection {
 
 export interface DeadLetterCounts {
   total: number;
-  /** Distinct original records: a record dead-lettered again after a replay counts once. */
-  distinctRecords: number;
   byErrorClass: Record<string, number>;
 }
 
@@ -56,8 +54,7 @@ export class DeadLetterTool {
     const letters = await this.list();
     const byErrorClass: Record<string, number> = {};
     for (const letter of letters) byErrorClass[letter.errorClass] = (byErrorClass[letter.errorClass] ?? 0) + 1;
-    const originals = new Set(letters.map((l) => `${l.original.topic}/${l.original.partition}@${l.original.offset}`));
-    return { total: letters.length, distinctRecords: originals.size, byErrorClass };
+    return { total: letters.length, byErrorClass };
   }
 
   async replay(selection: DeadLetterSelection): Promise<ReplayReport> {

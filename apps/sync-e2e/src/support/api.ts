@@ -1,4 +1,5 @@
 import { e2eEnv } from './env.js';
+import { eventually } from './eventually.js';
 
 export interface Product {
   id: string;
@@ -42,4 +43,13 @@ export async function catalogProduct(id: string): Promise<Product | null> {
   if (response.status === 404) return null;
   if (!response.ok) throw new Error(`catalog answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as Product;
+}
+
+/** Waits until the replica holds `version` of the product (or, with null, no longer holds it). */
+export async function replicated(id: string, version: number | null): Promise<Product | null> {
+  return eventually(async () => {
+    const copy = await catalogProduct(id);
+    if ((copy?.version ?? null) !== version) throw new Error(`replica has ${id} at ${copy ? `v${copy.version}` : 'nothing'}, want ${version === null ? 'nothing' : `v${version}`}`);
+    return copy;
+  });
 }

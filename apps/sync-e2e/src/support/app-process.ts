@@ -16,12 +16,19 @@ export class AppProcess {
   /**
    * @param readyUrl answers 200 once the process is ready (usually its /health)
    * @param env overrides of the test environment, for a process configured differently
+   * @param label names its log file, for several instances of one app
    */
   constructor(
     readonly name: AppName,
     private readonly readyUrl: string,
     private readonly env: Record<string, string> = {},
+    readonly label: string = name,
   ) {}
+
+  /** Whether the process is up (started and not exited). */
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
 
   /** Everything the process printed since this object was created. */
   get log(): string {
@@ -30,7 +37,7 @@ export class AppProcess {
 
   async start(): Promise<void> {
     mkdirSync(logDir, { recursive: true });
-    const file = createWriteStream(`${logDir}/${this.name}.log`, { flags: 'a' });
+    const file = createWriteStream(`${logDir}/${this.label}.log`, { flags: 'a' });
     const child = spawn(process.execPath, ['dist/main.js'], {
       cwd: `${repoRoot}apps/${this.name}`,
       env: { ...process.env, ...this.env },
@@ -46,9 +53,9 @@ export class AppProcess {
     child.on('exit', () => file.end());
     await eventually(
       async () => {
-        if (child.exitCode !== null) throw new Error(`${this.name} exited with ${child.exitCode}:\n${this.output.slice(-2000)}`);
+        if (child.exitCode !== null) throw new Error(`${this.label} exited with ${child.exitCode}:\n${this.output.slice(-2000)}`);
         const response = await fetch(this.readyUrl);
-        if (!response.ok) throw new Error(`${this.name} not healthy yet: ${response.status} ${await response.text()}`);
+        if (!response.ok) throw new Error(`${this.label} not healthy yet: ${response.status} ${await response.text()}`);
       },
       { timeoutMs: 60_000, intervalMs: 250 },
     );

@@ -1,7 +1,9 @@
-import { PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
+import { DEAD_LETTER_TOPIC, PRODUCT_EVENTS_TOPIC, readDeadLetter, type DeadLetter } from '@nestjs-kafka-sync/contracts';
+import { readTopicUpTo } from '@nestjs-kafka-sync/service-kit';
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { Kafka, logLevel } from 'kafkajs';
+import { AssignerProtocol, Kafka, logLevel, Partitioners, type KafkaMessage } from 'kafkajs';
 import { e2eEnv } from './env.js';
 import { eventually } from './eventually.js';
 
@@ -27,12 +29,20 @@ export async function skipToEndOfTopic(): Promise<void> {
   }
 }
 
-/** Writes records straight to the topic, bypassing the outbox: how a buggy or foreign producer would. */
-export async function produceRaw(messages: { partition: number; key: string; value: string | null }[]): Promise<void> {
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
+/**
+ * Writes records straight to the topic, bypassing the outbox: how a buggy or foreign producer would.
+ * Without a partition a record goes where the apps' producer would put its key. Returns where each landed.
+ */
+export async function produceRaw(messages: { partition?: number; key: string; value: string | null }[]): Promise<{ partition: number; offset: string }[]> {
+  const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
-    await producer.send({ topic: PRODUCT_EVENTS_TOPIC, acks: -1, messages });
+    const landed = [];
+    for (const message of messages) {
+      const [metadata] = await producer.send({ topic: PRODUCT_EVENTS_TOPIC, acks: -1, messages: [message] });
+      landed.push({ partition: metadata.partition, offset: metadata.baseOffset ?? '' });
+    }
+    return landed;
   } finally {
     await producer.disconnect();
   }
@@ -76,6 +86,56 @@ export async function liveGroupLag(): Promise<number> {
       const offset = Number(committed.partitions.find((p) => p.partition === partition)?.offset ?? -1);
       return lag + Number(high) - Math.max(offset, 0);
     }, 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Where each partition of a topic ends now: records written later have offsets from here on. */
+export async function topicEnds(topic: string): Promise<Map<number, bigint>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)]));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** The records a topic received since `since` (from topicEnds), up to its current end. */
+export async function recordsSince(topic: string, since: Map<number, bigint>): Promise<{ partition: number; message: KafkaMessage }[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const records: { partition: number; message: KafkaMessage }[] = [];
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const groupId = `sync-e2e-reader-${randomUUID()}`;
+    await readTopicUpTo(kafka, { topic, groupId, ends }, async (partition, message) => {
+      if (BigInt(message.offset) >= (since.get(partition) ?? 0n)) records.push({ partition, message });
+    });
+    await admin.deleteGroups([groupId]).catch(() => undefined);
+  } finally {
+    await admin.disconnect();
+  }
+  return records;
+}
+
+/** Dead letters written since `since` (from topicEnds(DEAD_LETTER_TOPIC)). */
+export async function deadLettersSince(since: Map<number, bigint>): Promise<DeadLetter[]> {
+  return (await recordsSince(DEAD_LETTER_TOPIC, since)).map(({ partition, message }) => readDeadLetter({ partition, ...message }));
+}
+
+/** The members of the test consumer group, with the partitions each holds. */
+export async function groupMembers(): Promise<{ memberId: string; clientHost: string; partitions: number[] }[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [group] = (await admin.describeGroups([e2eEnv.consumerGroupId])).groups;
+    return group.members.map((member) => ({
+      memberId: member.memberId,
+      clientHost: member.clientHost,
+      partitions: member.memberAssignment.length > 0 ? (AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment[PRODUCT_EVENTS_TOPIC] ?? []) : [],
+    }));
   } finally {
     await admin.disconnect();
   }

@@ -4,12 +4,30 @@ import { closeDatabases, resetDatabases } from './databases.js';
 import { e2eEnv } from './env.js';
 import { recreateProductEventsTopic, skipToEndOfTopic } from './kafka.js';
 
+/**
+ * Consumers in these tests give a dead instance's partitions away after 10 s instead of 30 s, and
+ * retry a failing record at least every 2 s, so failover and recovery fit in a test's time.
+ */
+const CONSUMER_TEST_SETTINGS = { KAFKA_SESSION_TIMEOUT_MS: '10000', TRANSIENT_RETRY_MAX_MS: '2000' };
+
 /** The three apps of the system, each a separate process, as in production. */
 export const apps = {
   producer: new AppProcess('product-producer', `${e2eEnv.producerUrl}/health`),
-  consumer: new AppProcess('product-consumer', `${e2eEnv.consumerUrl}/health`),
+  consumer: new AppProcess('product-consumer', `${e2eEnv.consumerUrl}/health`, CONSUMER_TEST_SETTINGS),
   api: new AppProcess('api-service', `${e2eEnv.apiUrl}/health`),
 };
+
+/** One more product-consumer in the same consumer group, on its own HTTP port (13001 + 10·n in tests). */
+export function extraConsumer(n: number): AppProcess {
+  const port = Number(new URL(e2eEnv.consumerUrl).port) + 10 * n;
+  return new AppProcess('product-consumer', `http://127.0.0.1:${port}/health`, { ...CONSUMER_TEST_SETTINGS, PRODUCT_CONSUMER_PORT: String(port) }, `product-consumer-${n + 1}`);
+}
+
+/** One more product-producer relaying the same outbox, on its own HTTP port. */
+export function extraProducer(n: number): AppProcess {
+  const port = Number(new URL(e2eEnv.producerUrl).port) + 10 * n;
+  return new AppProcess('product-producer', `http://127.0.0.1:${port}/health`, { PRODUCT_PRODUCER_PORT: String(port) }, `product-producer-${n + 1}`);
+}
 
 export async function startAll(): Promise<void> {
   await Promise.all(Object.values(apps).map((app) => app.start()));

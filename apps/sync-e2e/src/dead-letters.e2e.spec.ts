@@ -1,0 +1,149 @@
+import { DEAD_LETTER_TOPIC, PRODUCT_EVENTS_TOPIC, type DeadLetter, type ProductEvent } from '@nestjs-kafka-sync/contracts';
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { api, replicated, type Product } from './support/api.js';
+import { catalogDb } from './support/databases.js';
+import { eventually } from './support/eventually.js';
+import { deadLettersSince, produceRaw, topicEnds } from './support/kafka.js';
+import { drainedAndEqual } from './support/pipeline.js';
+import { useRunningSystem } from './support/stack.js';
+
+const dlqTool = fileURLToPath(new URL('../../product-consumer/dist/dead-letters.js', import.meta.url));
+
+/** Runs `npm run dlq -- …` as an operator would (the built CLI, the test environment). */
+async function dlq(...args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [dlqTool, ...args], { env: process.env });
+  return stdout;
+}
+
+/** A contract-valid product.created event for a product only this test knows. */
+function validEvent(overrides: Partial<ProductEvent> = {}): ProductEvent {
+  const id = randomUUID();
+  const at = new Date().toISOString();
+  return {
+    schemaVersion: 1,
+    eventId: randomUUID(),
+    type: 'product.created',
+    productId: id,
+    version: 1,
+    occurredAt: at,
+    product: { id, sku: `RAW-${id.slice(0, 8)}`, name: 'Raw', description: null, price: '1.00', stock: 1, version: 1, createdAt: at, updatedAt: at },
+    ...overrides,
+  };
+}
+
+/** Bad records of every kind the contract knows, each under a key of its own, with the verdict it must get. */
+function poison() {
+  const key = () => randomUUID();
+  const event = validEvent();
+  return [
+    { label: 'bad JSON', key: key(), value: '{this is not json', errorClass: 'unparseable', reason: /value is not valid JSON/ },
+    { label: 'empty value', key: key(), value: null, errorClass: 'unparseable', reason: /value is empty/ },
+    { label: 'schema version 2', key: key(), value: JSON.stringify({ ...event, schemaVersion: 2 }), errorClass: 'unsupported-schema-version', reason: /^schemaVersion: / },
+    { label: 'unknown type', key: key(), value: JSON.stringify({ ...event, type: 'product.archived' }), errorClass: 'unknown-event-type', reason: /^type: / },
+    { label: 'missing fields', key: key(), value: JSON.stringify({ schemaVersion: 1, type: 'product.updated', productId: randomUUID() }), errorClass: 'contract-violation', reason: /eventId: .*version: .*product: / },
+    {
+      label: 'negative price',
+      key: key(),
+      value: JSON.stringify({ ...event, product: { ...event.product, price: '-5.00' } }),
+      errorClass: 'contract-violation',
+      reason: /^product\.price: must be a non-negative decimal/,
+    },
+  ];
+}
+
+describe('poison records go to product.events.dlq with their reason; the pipeline keeps going; replay works', () => {
+  useRunningSystem();
+
+  it('dead-letters six kinds of bad records among good ones, applies every good one, and says why for each', async () => {
+    const dlqFrom = await topicEnds(DEAD_LETTER_TOPIC);
+    const bad = poison();
+    const good = async (n: number) => Promise.all(Array.from({ length: n }, (_, i) => api.create({ sku: `GOOD-${randomUUID().slice(0, 8)}`, name: `good ${i}`, price: 2, stock: i })));
+
+    await good(10);
+    const landed = await produceRaw(bad.map(({ key, value }) => ({ key, value })));
+    await good(10);
+    const compared = await drainedAndEqual();
+
+    const letters = await eventually(async () => {
+      const found = await deadLettersSince(dlqFrom);
+      if (found.length < bad.length) throw new Error(`${found.length} of ${bad.length} dead letters so far`);
+      return found;
+    });
+    expect(letters).toHaveLength(bad.length);
+    bad.forEach((record, i) => {
+      const letter = letters.find((l) => l.original.key === record.key);
+      expect(letter, `${record.label} was not dead-lettered`).toBeDefined();
+      expect(letter).toMatchObject({
+        errorClass: record.errorClass,
+        reason: expect.stringMatching(record.reason),
+        original: { topic: PRODUCT_EVENTS_TOPIC, partition: landed[i].partition, offset: landed[i].offset, key: record.key },
+        consumerGroup: process.env.KAFKA_GROUP_ID,
+      });
+      expect(letter?.value?.toString() ?? null).toBe(record.value);
+      expect(Date.parse(letter?.failedAt ?? '')).not.toBeNaN();
+    });
+    for (const letter of letters) console.log(`dead letter ${letter.errorClass.padEnd(26)} ${letter.reason.slice(0, 90)}`);
+    console.log(`poison: ${bad.length} bad records dead-lettered with their reasons; 20 good ones applied; replica equals source over ${compared} products`);
+
+    const listed = await dlq('list', '--class', 'contract-violation');
+    expect(listed).toMatch(/missing fields|eventId: /);
+    expect(listed).toMatch(/product\.price: must be a non-negative decimal/);
+    expect(await dlq('count')).toMatch(/unknown-event-type: \d+/);
+  });
+
+  it('a change the replica refuses is dead-lettered, shows as failed, and is applied once replayed after the fix', async () => {
+    const dlqFrom = await topicEnds(DEAD_LETTER_TOPIC);
+    // A constraint only the replica has: the source accepts what the replica cannot store.
+    await catalogDb.query("ALTER TABLE catalog_products ADD CONSTRAINT e2e_replica_refuses CHECK (name <> 'refused by the replica')");
+    let product: Product;
+    try {
+      product = await api.create({ sku: `REFUSED-${randomUUID().slice(0, 8)}`, name: 'refused by the replica', price: 4, stock: 4 });
+      const [letter] = await eventually(async () => {
+        const found = (await deadLettersSince(dlqFrom)).filter((l) => l.original.key === product.id);
+        if (found.length === 0) throw new Error('not dead-lettered yet');
+        return found;
+      });
+      expect(letter).toMatchObject({ errorClass: 'database-rejected', reason: expect.stringMatching(/SQLSTATE 23514.*e2e_replica_refuses/) });
+      await eventually(async () => expect((await api.get(product.id)).sync).toMatchObject({ status: 'failed', reason: expect.stringMatching(/23514/) }));
+      expect(await drainedAndEqual().catch((error: Error) => error.message)).toMatch(`product ${product.id} (v1) is missing from the replica`);
+    } finally {
+      await catalogDb.query('ALTER TABLE catalog_products DROP CONSTRAINT IF EXISTS e2e_replica_refuses');
+    }
+
+    // Fixed: replay what the database refused. Applied, acknowledged, and api-service sees it in sync.
+    const replayed = await dlq('replay', '--class', 'database-rejected');
+    expect(replayed).toContain(`(key ${product.id})`);
+    await replicated(product.id, 1);
+    await eventually(async () => expect((await api.get(product.id)).sync).toEqual({ status: 'in-sync', replicatedVersion: 1, reason: null }));
+    const compared = await drainedAndEqual();
+
+    // Replaying again is harmless: the replica already has that version, so it is stale, not dead-lettered.
+    const before = await deadLettersSince(dlqFrom);
+    await dlq('replay', '--class', 'database-rejected');
+    await drainedAndEqual();
+    expect((await deadLettersSince(dlqFrom)).length).toBe(before.length);
+    console.log(`replay: the refused change was dead-lettered, shown as failed, then applied by \`npm run dlq -- replay\`; a second replay was stale; ${compared} products equal`);
+  });
+
+  it('a replayed record that is still broken is dead-lettered again, with its reason, not lost', async () => {
+    const dlqFrom = await topicEnds(DEAD_LETTER_TOPIC);
+    const key = randomUUID();
+    await produceRaw([{ key, value: '{"still": "broken"' }]);
+    const [first] = await eventually(async () => waitForLetters(dlqFrom, key, 1));
+    await dlq('replay', '--ids', `${first.partition}@${first.offset}`);
+    const letters = await eventually(async () => waitForLetters(dlqFrom, key, 2));
+    expect(letters.map((l) => l.errorClass)).toEqual(['unparseable', 'unparseable']);
+    expect(letters[1].headers).toEqual(letters[0].headers); // the replay marker is not kept: one record, one current failure
+    console.log(`replay of a still-broken record: dead-lettered again at ${letters[1].partition}@${letters[1].offset}`);
+  });
+});
+
+async function waitForLetters(since: Map<number, bigint>, key: string, count: number): Promise<DeadLetter[]> {
+  const found = (await deadLettersSince(since)).filter((l) => l.original.key === key);
+  if (found.length < count) throw new Error(`${found.length} dead letters for ${key}, want ${count}`);
+  return found;
+}
