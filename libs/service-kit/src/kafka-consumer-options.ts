@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { KafkaLogger, Transport, type KafkaOptions } from '@nestjs/microservices';
+import { Partitioners } from 'kafkajs';
 
 /**
  * A Nest Kafka microservice that consumes the way this project needs: autoCommit off (each handler
@@ -31,6 +32,8 @@ export function kafkaConsumerOptions(options: {
         allowAutoTopicCreation: false,
         ...(options.sessionTimeoutMs && { sessionTimeout: options.sessionTimeoutMs, heartbeatInterval: Math.floor(options.sessionTimeoutMs / 10) }),
       },
+      // Nest makes a producer for replies too (unused here); it partitions like every other producer of the project.
+      producer: { createPartitioner: Partitioners.DefaultPartitioner },
       subscribe: { fromBeginning: true },
       run: { autoCommit: false },
       parser: { keepBinary: true },

@@ -1,5 +1,6 @@
-import { Controller, Logger } from '@nestjs/common';
+import { Controller, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import type { Consumer } from 'kafkajs';
 import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC, type DeadLetterErrorClass, type DeadLetterSource, type SyncAck } from '@nestjs-kafka-sync/contracts';
 import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
 import { CatalogReplica } from './catalog-replica.service.js';
@@ -18,8 +19,11 @@ import { TransientRetry } from './transient-retry.js';
  * A crash anywhere before the commit replays the record; the version guard makes that a no-op.
  */
 @Controller()
-export class ProductEventsController {
+export class ProductEventsController implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ProductEventsController.name);
+  private consumer?: Consumer;
+  private inHand?: { where: string; finished: Promise<void> };
+  private stopping = false;
 
   constructor(
     private readonly replica: CatalogReplica,
@@ -30,12 +34,44 @@ export class ProductEventsController {
 
   @EventPattern(PRODUCT_EVENTS_TOPIC)
   async onProductEvent(@Ctx() context: KafkaContext): Promise<void> {
-    const message = context.getMessage();
-    const record: DeadLetterSource = { topic: context.getTopic(), partition: context.getPartition(), ...message };
+    this.consumer = context.getConsumer();
+    if (this.stopping) {
+      this.pauseConsuming(); // not started, not committed: the partition's next owner gets this record
+      return;
+    }
+    let finish!: () => void;
+    const record: DeadLetterSource = { topic: context.getTopic(), partition: context.getPartition(), ...context.getMessage() };
     const where = `${record.topic}/${record.partition}@${record.offset}`;
-    const untilDone = <T>(what: string, step: () => Promise<T>) => this.retry.run(`${what} ${where}`, step, context.getHeartbeat());
+    this.inHand = { where, finished: new Promise((resolve) => (finish = resolve)) };
+    try {
+      await this.handle(record, where, context);
+      if (this.stopping) this.logger.log(`shutdown: committed ${where}, the record in hand`);
+    } finally {
+      this.inHand = undefined;
+      finish();
+    }
+  }
 
-    const decoded = decodeProductEventMessage(message.value);
+  /**
+   * SIGTERM: stop taking records, let the one in hand finish and commit its offset, and only then
+   * let Nest stop the consumer (leave the group), close the producers and, last, the database.
+   * kafkajs ignores commits once its consumer is stopping, so the record in hand must be done first.
+   */
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    this.stopping = true;
+    this.pauseConsuming();
+    const inHand = this.inHand;
+    this.logger.log(`shutdown (${signal ?? 'close'}): stopped taking records; ${inHand ? `finishing ${inHand.where} first` : 'no record in hand'}`);
+    await inHand?.finished;
+  }
+
+  private pauseConsuming(): void {
+    this.consumer?.pause([{ topic: PRODUCT_EVENTS_TOPIC }]);
+  }
+
+  private async handle(record: DeadLetterSource, where: string, context: KafkaContext): Promise<void> {
+    const untilDone = <T>(what: string, step: () => Promise<T>) => this.retry.run(`${what} ${where}`, step, context.getHeartbeat());
+    const decoded = decodeProductEventMessage(record.value);
     if (decoded.ok) {
       const event = decoded.value;
       const outcome = await untilDone('applying', async () => {
@@ -52,7 +88,7 @@ export class ProductEventsController {
       await this.acknowledge(outcomeAck(event, outcome), untilDone);
     } else {
       await this.deadLetter(record, decoded.errorClass, decoded.reason, untilDone);
-      await this.acknowledge(rejectionAck(message.key?.toString(), decoded.reason), untilDone);
+      await this.acknowledge(rejectionAck(record.key?.toString(), decoded.reason), untilDone);
     }
     await context.getConsumer().commitOffsets([{ topic: record.topic, partition: record.partition, offset: (BigInt(record.offset) + 1n).toString() }]);
   }
