@@ -33,7 +33,7 @@ function created(): ProductEvent {
 
 function setUp() {
   const calls: string[] = [];
-  let releaseAck = () => {};
+  let releaseAck = (): void => undefined;
   let holdAcks = false;
   const acks = {
     publish: vi.fn(async (...sent: SyncAck[]) => {
