@@ -392,7 +392,15 @@ stop_node() {
   log "broker node $id stopped"
 }
 
-cmd_stop() { local id; for id in "${NODE_IDS[@]}"; do stop_node "$id"; done; }
+# Several nodes get SIGTERM together: one after the other, the last would wait for a controller
+# quorum that is gone (its controlled shutdown never completes) until KAFKA_STOP_TIMEOUT.
+cmd_stop() {
+  local id pids=() rc=0
+  if ((${#NODE_IDS[@]} == 1)); then stop_node 1; return; fi
+  for id in "${NODE_IDS[@]}"; do stop_node "$id" & pids+=($!); done
+  for id in "${pids[@]}"; do wait "$id" || rc=$?; done
+  return "$rc"
+}
 
 cmd_stop_node() {
   local signal=TERM
