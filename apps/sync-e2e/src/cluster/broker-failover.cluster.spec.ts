@@ -85,8 +85,17 @@ describe('three brokers: one stops in the middle of a stream of changes and come
           victimDown = true;
           stopped = kafkaSh('stop-node', String(victim), ...(CRASH ? ['--kill'] : [])).then(async () => {
             stoppedAt = next;
-            movedTo = await leaderOf(PRODUCT_EVENTS_TOPIC, 0);
-            timeline.push(`#${stoppedAt} broker ${victim} stopped at ${Date.now() - t0} ms, ${PRODUCT_EVENTS_TOPIC}/0 led by ${movedTo}`);
+            timeline.push(`#${stoppedAt} broker ${victim} gone at ${Date.now() - t0} ms`);
+            // After a crash the controller notices only once the broker's session expires (broker.session.timeout.ms, 9 s).
+            movedTo = await eventually(
+              async () => {
+                const leader = await leaderOf(PRODUCT_EVENTS_TOPIC, 0);
+                if (leader === victim) throw new Error(`${PRODUCT_EVENTS_TOPIC}/0 still led by stopped broker ${victim}`);
+                return leader;
+              },
+              { timeoutMs: 30_000, intervalMs: 250 },
+            );
+            timeline.push(`#${next} ${PRODUCT_EVENTS_TOPIC}/0 led by broker ${movedTo} at ${Date.now() - t0} ms`);
           });
         }
         if (n === RESTART_AT) {
