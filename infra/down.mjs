@@ -3,3 +3,4 @@ import { stopKafka } from './up.mjs';
 
 await stopKafka('dev');
 await stopKafka('test');
+await stopKafka('cluster');

@@ -24,12 +24,29 @@ const PROFILES = {
     CATALOG_GROUP_ID: 'product-catalog-test',
     KAFKA_BROKERS: '127.0.0.1:19092',
   },
+  // `npm run test:cluster` (and the last part of `npm test`): three brokers, and again its own
+  // databases, ports and group, so it can run beside both of the above.
+  cluster: {
+    API_DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/api_service_cluster_test',
+    CATALOG_DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/product_catalog_cluster_test',
+    API_SERVICE_PORT: '14000',
+    PRODUCT_CONSUMER_PORT: '14001',
+    PRODUCT_PRODUCER_PORT: '14002',
+    KAFKA_GROUP_ID: 'product-catalog-cluster-test',
+    CATALOG_GROUP_ID: 'product-catalog-cluster-test',
+    KAFKA_BROKERS: '127.0.0.1:19192,127.0.0.1:19292,127.0.0.1:19392',
+  },
 };
 
-/** Where the local broker of each profile lives (infra/kafka/kafka.sh reads these). */
+/**
+ * Where the local broker(s) of each profile live (infra/kafka/kafka.sh reads these). With
+ * KAFKA_NODES > 1, node N listens on KAFKA_PORT + 100*(N-1) (controller likewise) and keeps its
+ * data in KAFKA_HOME_DIR/node-N.
+ */
 export const LOCAL_KAFKA = {
-  dev: { KAFKA_PORT: '9092', KAFKA_CONTROLLER_PORT: '9093', KAFKA_HOME_DIR: '.local/kafka' },
-  test: { KAFKA_PORT: '19092', KAFKA_CONTROLLER_PORT: '19093', KAFKA_HOME_DIR: '.local/kafka-test' },
+  dev: { KAFKA_NODES: '1', KAFKA_PORT: '9092', KAFKA_CONTROLLER_PORT: '9093', KAFKA_HOME_DIR: '.local/kafka' },
+  test: { KAFKA_NODES: '1', KAFKA_PORT: '19092', KAFKA_CONTROLLER_PORT: '19093', KAFKA_HOME_DIR: '.local/kafka-test' },
+  cluster: { KAFKA_NODES: '3', KAFKA_PORT: '19192', KAFKA_CONTROLLER_PORT: '19193', KAFKA_HOME_DIR: '.local/kafka-cluster' },
 };
 
 /** The environment every process of the stack gets, for a profile. */

@@ -1,30 +1,56 @@
 // `npm test`: builds, brings up what the tests need (as `npm start` does, but with the test
 // databases, ports and consumer group), lints, type-checks and runs every project's tests,
-// end-to-end included, then stops the broker again if it started it.
+// end-to-end included, then stops the broker again if it started it. Last, the three-broker
+// suite on its own cluster (profile `cluster`), which it stops again too.
+// `npm run test:cluster` (`node infra/test.mjs --cluster-only`): build, then only the three-broker suite.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { external } from './env.mjs';
 import { log, repoRoot, run } from './run.mjs';
-import { stopKafka, up } from './up.mjs';
+import { kafkaEnv, stopKafka, up } from './up.mjs';
 
+const clusterOnly = process.argv.includes('--cluster-only');
 const resultsDir = `${repoRoot}.local/test-results`;
 rmSync(resultsDir, { recursive: true, force: true });
 
 await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=stream']);
-const { env, startedKafka } = await up('test');
-// The libraries' integration tests need only a server: the one the test databases are on.
-const adminUrl = new URL(env.API_DATABASE_URL);
-adminUrl.pathname = '/postgres';
-env.PG_ADMIN_URL ??= process.env.PG_ADMIN_URL ?? adminUrl.toString();
 let failed = false;
-try {
-  await run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--parallel=2', '--output-style=stream'], { env });
-  // One project at a time, the end-to-end suite last: they share the test databases.
-  await run('npx', ['nx', 'run-many', '-t', 'test', '--parallel=1', '--output-style=stream'], { env });
-  await run('npx', ['nx', 'run-many', '-t', 'e2e', '--output-style=stream'], { env });
-} catch (error) {
-  failed = true;
-  log(error.message);
-} finally {
-  if (startedKafka) await stopKafka('test').catch((e) => log(e.message));
+if (!clusterOnly) {
+  const { env, startedKafka } = await up('test');
+  // The libraries' integration tests need only a server: the one the test databases are on.
+  const adminUrl = new URL(env.API_DATABASE_URL);
+  adminUrl.pathname = '/postgres';
+  env.PG_ADMIN_URL ??= process.env.PG_ADMIN_URL ?? adminUrl.toString();
+  try {
+    await run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--parallel=2', '--output-style=stream'], { env });
+    // One project at a time, the end-to-end suite last: they share the test databases.
+    await run('npx', ['nx', 'run-many', '-t', 'test', '--parallel=1', '--output-style=stream'], { env });
+    await run('npx', ['nx', 'run-many', '-t', 'e2e', '--output-style=stream'], { env });
+  } catch (error) {
+    failed = true;
+    log(error.message);
+  } finally {
+    // Also frees the CPU for the three brokers below.
+    if (startedKafka) await stopKafka('test').catch((e) => log(e.message));
+  }
+}
+
+// Three brokers of its own: one of them is stopped and restarted mid-stream. It needs brokers this
+// script controls, so it does not run against a Kafka named by KAFKA_BROKERS.
+if (external.kafka) {
+  log('three-broker suite skipped: KAFKA_BROKERS names a Kafka this script cannot stop brokers of');
+  if (clusterOnly) failed = true;
+} else {
+  let startedCluster = false;
+  try {
+    const cluster = await up('cluster');
+    startedCluster = cluster.startedKafka;
+    await run('npx', ['nx', 'run', 'sync-e2e:e2e-cluster', '--output-style=stream'], { env: { ...cluster.env, ...kafkaEnv('cluster') } });
+  } catch (error) {
+    failed = true;
+    log(error.message);
+  } finally {
+    if (startedCluster) await stopKafka('cluster').catch((e) => log(e.message));
+  }
 }
 
 // One closing line over all projects' Vitest results.

@@ -33,23 +33,44 @@ const TOPICS = [
   },
 ];
 
+/**
+ * Replication follows the cluster's size: one copy on a single broker; on three or more brokers
+ * three copies, of which two must have a write before it is acknowledged (min.insync.replicas 2
+ * with the producers' acks=all), so one broker may stop without refusing or losing a write.
+ * KAFKA_REPLICATION_FACTOR overrides the factor.
+ */
+export function replicationFor(brokerCount) {
+  const replicationFactor = Number(process.env.KAFKA_REPLICATION_FACTOR ?? Math.min(brokerCount, 3));
+  return { replicationFactor, minInsyncReplicas: replicationFactor >= 3 ? 2 : 1 };
+}
+
 export async function ensureTopics(brokers) {
-  const replicationFactor = Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1);
   const kafka = new kafkajs.Kafka({ clientId: 'nestjs-kafka-sync-infra', brokers: brokers.split(','), logLevel: kafkajs.logLevel.WARN });
   const admin = kafka.admin();
   await admin.connect();
   try {
+    const { brokers: members } = await admin.describeCluster();
+    const { replicationFactor, minInsyncReplicas } = replicationFor(members.length);
+    // Only a replicated topic gets the setting; a single broker's topics stay exactly as before.
+    const configEntries = (t) => [...t.configEntries, ...(replicationFactor > 1 ? [{ name: 'min.insync.replicas', value: String(minInsyncReplicas) }] : [])];
     const existing = new Set(await admin.listTopics());
     const missing = TOPICS.filter((t) => !existing.has(t.topic));
     if (missing.length > 0) {
-      await admin.createTopics({ waitForLeaders: true, topics: missing.map((t) => ({ ...t, replicationFactor })) });
-      log(`created topics ${missing.map((t) => `${t.topic} (${t.numPartitions} partitions)`).join(', ')}`);
+      await admin.createTopics({ waitForLeaders: true, topics: missing.map((t) => ({ ...t, configEntries: configEntries(t), replicationFactor })) });
+      const replication = replicationFactor > 1 ? `, replication factor ${replicationFactor}, min.insync.replicas ${minInsyncReplicas}` : '';
+      log(`created topics ${missing.map((t) => `${t.topic} (${t.numPartitions} partitions${replication})`).join(', ')}`);
     }
     // Topics made by an earlier version of this script get the current settings too.
     await admin.alterConfigs({
       validateOnly: false,
-      resources: TOPICS.map((t) => ({ type: kafkajs.ConfigResourceTypes.TOPIC, name: t.topic, configEntries: t.configEntries })),
+      resources: TOPICS.map((t) => ({ type: kafkajs.ConfigResourceTypes.TOPIC, name: t.topic, configEntries: configEntries(t) })),
     });
+    // The replication factor of an existing topic is not changed here (that is a reassignment); say so.
+    const { topics } = await admin.fetchTopicMetadata({ topics: TOPICS.map((t) => t.topic) });
+    for (const { name, partitions } of topics) {
+      const fewest = Math.min(...partitions.map((p) => p.replicas.length));
+      if (fewest < replicationFactor) log(`warning: ${name} has partitions with ${fewest} replica(s), fewer than ${replicationFactor} (${members.length} brokers); recreate it to replicate it`);
+    }
   } finally {
     await admin.disconnect();
   }

@@ -9,7 +9,8 @@ import { ensureTopics } from './topics.mjs';
 
 const kafkaScript = 'infra/kafka/kafka.sh';
 
-function kafkaEnv(profile) {
+/** The environment infra/kafka/kafka.sh needs to act on a profile's local broker(s). */
+export function kafkaEnv(profile) {
   const { KAFKA_HOME_DIR, ...ports } = LOCAL_KAFKA[profile];
   return { ...ports, KAFKA_HOME_DIR: `${repoRoot}${KAFKA_HOME_DIR}` };
 }

@@ -21,17 +21,25 @@ VERSION_MARKER="$LIBS_DIR/.kafka-version"
 CLUSTER_ID_FILE="$KAFKA_HOME_DIR/cluster.id"
 TOOLS_DIR="$KAFKA_HOME_DIR/tools"
 
-# Node ids making up the cluster. Single combined broker+controller for now; a
-# 3-node mode would set NODE_IDS=(1 2 3) and everything below is per node id.
-NODE_IDS=(1)
+# Node ids making up the cluster: KAFKA_NODES combined broker+controller nodes (default one).
+# Everything below is per node id.
+KAFKA_NODES="${KAFKA_NODES:-1}"
+[[ "$KAFKA_NODES" =~ ^[1-9]$ ]] || { printf '[kafka.sh] ERROR: KAFKA_NODES must be 1-9, got %s\n' "$KAFKA_NODES" >&2; exit 1; }
+NODE_IDS=()
+for ((i = 1; i <= KAFKA_NODES; i++)); do NODE_IDS+=("$i"); done
+unset i
+# Replication: every copy on its own node, at most 3; with 3 copies a write needs 2 (acks=all),
+# so one node may be down without refusing writes or losing acknowledged ones.
+REPLICATION_FACTOR=$((KAFKA_NODES < 3 ? KAFKA_NODES : 3))
+MIN_INSYNC_REPLICAS=$((REPLICATION_FACTOR >= 3 ? 2 : 1))
 
 log() { printf '[kafka.sh] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 # ---------------------------------------------------------------- per-node layout
-# Node 1 uses KAFKA_HOME_DIR itself (.local/kafka/{data,logs,server.properties,kafka.pid});
-# other nodes would get .local/kafka/node-N/ and ports offset by 100 per node.
-node_home() { if [[ "$1" == 1 ]]; then echo "$KAFKA_HOME_DIR"; else echo "$KAFKA_HOME_DIR/node-$1"; fi; }
+# A single node uses KAFKA_HOME_DIR itself (.local/kafka/{data,logs,server.properties,kafka.pid});
+# with several, node N lives in $KAFKA_HOME_DIR/node-N/ and its ports are offset by 100*(N-1).
+node_home() { if ((KAFKA_NODES == 1)); then echo "$KAFKA_HOME_DIR"; else echo "$KAFKA_HOME_DIR/node-$1"; fi; }
 node_data_dir() { echo "$(node_home "$1")/data"; }
 node_logs_dir() { echo "$(node_home "$1")/logs"; }
 node_props() { echo "$(node_home "$1")/server.properties"; }
@@ -194,13 +202,13 @@ log.dirs=${data}
 num.partitions=3
 auto.create.topics.enable=false
 delete.topic.enable=true
-default.replication.factor=${#NODE_IDS[@]}
-min.insync.replicas=1
-offsets.topic.replication.factor=${#NODE_IDS[@]}
-transaction.state.log.replication.factor=${#NODE_IDS[@]}
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=${#NODE_IDS[@]}
-share.coordinator.state.topic.min.isr=1
+default.replication.factor=${REPLICATION_FACTOR}
+min.insync.replicas=${MIN_INSYNC_REPLICAS}
+offsets.topic.replication.factor=${REPLICATION_FACTOR}
+transaction.state.log.replication.factor=${REPLICATION_FACTOR}
+transaction.state.log.min.isr=${MIN_INSYNC_REPLICAS}
+share.coordinator.state.topic.replication.factor=${REPLICATION_FACTOR}
+share.coordinator.state.topic.min.isr=${MIN_INSYNC_REPLICAS}
 group.initial.rebalance.delay.ms=0
 
 num.network.threads=2
@@ -311,9 +319,10 @@ warm_up() {
     --command-config "$TOOLS_DIR/warmup.properties" --describe --group kafka-sh-warmup >/dev/null 2>&1 || true
 }
 
-cmd_start() {
+# start_nodes ID... : starts those of the given nodes that are not running and waits until each is ready.
+start_nodes() {
   local id pid port started=()
-  for id in "${NODE_IDS[@]}"; do
+  for id in "$@"; do
     pid="$(node_pid "$id")"
     if [[ -n "$pid" ]]; then
       log "broker node $id already running (pid $pid) on $KAFKA_HOST:$(node_port "$id")"
@@ -337,12 +346,32 @@ cmd_start() {
   for id in "${started[@]}"; do launch_node "$id"; done
   for id in "${started[@]}"; do wait_node_ready "$id"; done
   if ((${#FRESH_NODES[@]})) && [[ "${KAFKA_WARMUP:-1}" == 1 ]]; then warm_up; fi
+}
+
+cmd_start() {
+  start_nodes "${NODE_IDS[@]}"
   log "Kafka $KAFKA_VERSION ready on $(bootstrap_servers)"
 }
 
+# The node id argument of stop-node / start-node, checked against this cluster's nodes.
+node_arg() {
+  [[ $# == 1 && "$1" =~ ^[1-9]$ ]] && (($1 <= KAFKA_NODES)) || die "expected one node id between 1 and $KAFKA_NODES (KAFKA_NODES=$KAFKA_NODES), got: ${*:-nothing}"
+  echo "$1"
+}
+
+# One node of a running cluster: the others keep serving (with KAFKA_NODES=3, topics stay writable).
+cmd_start_node() {
+  local id
+  id="$(node_arg "$@")"
+  [[ -f "$(node_data_dir "$id")/meta.properties" ]] || die "node $id has no formatted storage; run '$0 start' for the whole cluster first"
+  start_nodes "$id"
+  log "node $id ready on $KAFKA_HOST:$(node_port "$id")"
+}
+
 # ---------------------------------------------------------------- stop / status / reset
+# stop_node ID [SIGNAL]: SIGTERM (default) is a controlled shutdown; SIGKILL simulates a crash.
 stop_node() {
-  local id="$1" pid pf deadline
+  local id="$1" signal="${2:-TERM}" pid pf deadline
   pf="$(node_pid_file "$id")"
   pid="$(node_pid "$id")"
   if [[ -z "$pid" ]]; then
@@ -350,8 +379,8 @@ stop_node() {
     log "broker node $id not running"
     return 0
   fi
-  log "stopping broker node $id (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
+  log "stopping broker node $id (pid $pid, SIG$signal)"
+  kill "-$signal" "$pid" 2>/dev/null || true
   deadline=$((SECONDS + KAFKA_STOP_TIMEOUT))
   while pid_alive "$pid" && ((SECONDS < deadline)); do sleep 0.2; done
   if pid_alive "$pid"; then
@@ -363,16 +392,32 @@ stop_node() {
   log "broker node $id stopped"
 }
 
-cmd_stop() { local id; for id in "${NODE_IDS[@]}"; do stop_node "$id"; done; }
+# Several nodes get SIGTERM together: one after the other, the last would wait for a controller
+# quorum that is gone (its controlled shutdown never completes) until KAFKA_STOP_TIMEOUT.
+cmd_stop() {
+  local id pids=() rc=0
+  if ((${#NODE_IDS[@]} == 1)); then stop_node 1; return; fi
+  for id in "${NODE_IDS[@]}"; do stop_node "$id" & pids+=($!); done
+  for id in "${pids[@]}"; do wait "$id" || rc=$?; done
+  return "$rc"
+}
+
+cmd_stop_node() {
+  local signal=TERM
+  if [[ "${1:-}" == --kill ]]; then signal=KILL; shift; elif [[ "${2:-}" == --kill ]]; then signal=KILL; set -- "$1"; fi
+  local id
+  id="$(node_arg "$@")"
+  stop_node "$id" "$signal"
+}
 
 cmd_status() {
   local id pid rc=0
   for id in "${NODE_IDS[@]}"; do
     pid="$(node_pid "$id")"
     if [[ -n "$pid" ]]; then
-      echo "kafka node $id: running (pid $pid, $KAFKA_HOST:$(node_port "$id"), version $(cat "$VERSION_MARKER" 2>/dev/null || echo '?'))"
+      echo "kafka node $id: running (pid $pid, $KAFKA_HOST:$(node_port "$id"), controller :$(node_controller_port "$id"), version $(cat "$VERSION_MARKER" 2>/dev/null || echo '?'))"
     else
-      echo "kafka node $id: not running"
+      echo "kafka node $id: not running ($KAFKA_HOST:$(node_port "$id"), data in $(node_data_dir "$id"))"
       rc=3
     fi
   done
@@ -393,17 +438,20 @@ usage() {
 Usage: $0 <command> [args...]
 
   fetch              download Kafka \$KAFKA_VERSION ($KAFKA_VERSION) jars into $LIBS_DIR (once)
-  start              fetch if needed, format storage if needed, start broker, wait until ready
-  stop               stop the broker this script started (SIGTERM, SIGKILL after ${KAFKA_STOP_TIMEOUT}s)
-  status             print running / not running (exit 3 when not running)
-  reset              stop, then delete the broker's data directory
+  start              fetch if needed, format storage if needed, start every node, wait until each is ready
+  stop               stop the nodes this script started (SIGTERM, SIGKILL after ${KAFKA_STOP_TIMEOUT}s)
+  status             print running / not running per node (exit 3 when any is not running)
+  reset              stop, then delete every node's data directory
+  stop-node N [--kill]  stop node N only (controlled shutdown; --kill: SIGKILL, like a crash)
+  start-node N       start node N again (storage must exist) and wait until it is ready
   topics ...         org.apache.kafka.tools.TopicCommand (kafka-topics) with --bootstrap-server preset
   console-consume ...  org.apache.kafka.tools.consumer.ConsoleConsumer (kafka-console-consumer)
   console-produce ...  org.apache.kafka.tools.ConsoleProducer (kafka-console-producer)
   consumer-groups ...  org.apache.kafka.tools.consumer.group.ConsumerGroupCommand (kafka-consumer-groups)
   tool CLASS ...     run any Kafka main class on the fetched classpath
 
-Env: KAFKA_VERSION ($KAFKA_VERSION), KAFKA_HOST (127.0.0.1), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_HOME_DIR (<repo>/.local/kafka),
+Env: KAFKA_NODES (1; with N>1 node i uses ports +100*(i-1) and \$KAFKA_HOME_DIR/node-i, RF min(N,3), min ISR 2 at RF 3),
+     KAFKA_VERSION ($KAFKA_VERSION), KAFKA_HOST (127.0.0.1), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_HOME_DIR (<repo>/.local/kafka),
      KAFKA_START_TIMEOUT (60), KAFKA_STOP_TIMEOUT (30), KAFKA_HEAP_OPTS, KAFKA_JVM_OPTS,
      KAFKA_WARMUP (1; 0 skips creating __consumer_offsets on the first start after a format)
 EOF
@@ -418,6 +466,8 @@ main() {
     stop) cmd_stop ;;
     status) cmd_status ;;
     reset) cmd_reset ;;
+    stop-node) cmd_stop_node "$@" ;;
+    start-node) cmd_start_node "$@" ;;
     topics) run_client_tool org.apache.kafka.tools.TopicCommand "$@" ;;
     console-consume) run_client_tool org.apache.kafka.tools.consumer.ConsoleConsumer "$@" ;;
     console-produce) run_client_tool org.apache.kafka.tools.ConsoleProducer "$@" ;;

@@ -1,0 +1,120 @@
+import { EventHeaders, PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
+import { e2eEnv } from '../support/env.js';
+
+/**
+ * The three-broker cluster the test runs against, started by infra/kafka/kafka.sh with the
+ * cluster profile (`npm run test:cluster` passes KAFKA_NODES, KAFKA_PORT, KAFKA_HOME_DIR, ...).
+ * Broker ids are kafka.sh's node ids.
+ */
+const kafkaScript = fileURLToPath(new URL('../../../../infra/kafka/kafka.sh', import.meta.url));
+const kafka = new Kafka({ clientId: 'sync-e2e-cluster', brokers: e2eEnv.kafkaBrokers, logLevel: logLevel.NOTHING });
+
+export const clusterTopics = [PRODUCT_EVENTS_TOPIC, 'product.sync-acks', 'product.events.dlq'];
+
+/** Fails unless the environment names a local multi-node cluster kafka.sh can stop nodes of. */
+export function requireLocalCluster(): number {
+  const nodes = Number(process.env.KAFKA_NODES ?? 0);
+  if (nodes < 3 || !process.env.KAFKA_HOME_DIR) {
+    throw new Error('KAFKA_NODES (>= 3) and KAFKA_HOME_DIR are not set: run this suite through `npm run test:cluster`');
+  }
+  return nodes;
+}
+
+/** Runs infra/kafka/kafka.sh with the cluster's environment; rejects with its output. */
+export function kafkaSh(...args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile('bash', [kafkaScript, ...args], { env: process.env, timeout: 120_000 }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`kafka.sh ${args.join(' ')} failed: ${error.message}\n${stderr}`)) : resolve(),
+    );
+  });
+}
+
+async function withAdmin<T>(use: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await use(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export interface PartitionState {
+  topic: string;
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+}
+
+export function partitionStates(topics = clusterTopics): Promise<PartitionState[]> {
+  return withAdmin(async (admin) =>
+    (await admin.fetchTopicMetadata({ topics })).topics.flatMap((t) =>
+      t.partitions.map((p) => ({ topic: t.name, partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr })),
+    ),
+  );
+}
+
+export async function leaderOf(topic: string, partition: number): Promise<number> {
+  const state = (await partitionStates([topic])).find((p) => p.partition === partition);
+  if (!state || state.leader < 0) throw new Error(`${topic}/${partition} has no leader`);
+  return state.leader;
+}
+
+/** min.insync.replicas of each topic, as the brokers report it (topic override or cluster default). */
+export function minInsyncReplicas(topics = clusterTopics): Promise<Map<string, number>> {
+  return withAdmin(async (admin) => {
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['min.insync.replicas'] })),
+    });
+    return new Map(resources.map((r) => [r.resourceName, Number(r.configEntries.find((e) => e.configName === 'min.insync.replicas')?.configValue)]));
+  });
+}
+
+/** End offset of every partition of a topic. */
+export function endOffsets(topic: string): Promise<Map<number, string>> {
+  return withAdmin(async (admin) => new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p.high])));
+}
+
+/**
+ * Reads product.events up to its current end and counts the records at or past `from` (per
+ * partition) by event id (the `event-id` header). A throwaway consumer group; nothing is committed.
+ * The topic holds only this profile's test runs, so reading it from the start is quick.
+ */
+export async function eventIdsInTopic(from: Map<number, string>): Promise<Map<string, number>> {
+  const ends = await endOffsets(PRODUCT_EVENTS_TOPIC);
+  const remaining = new Set([...ends].filter(([p, end]) => BigInt(end) > BigInt(from.get(p) ?? '0')).map(([p]) => p));
+  const seen = new Map<string, number>();
+  if (remaining.size === 0) return seen;
+  const consumer = kafka.consumer({ groupId: `sync-e2e-cluster-audit-${randomUUID()}`, allowAutoTopicCreation: false });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic: PRODUCT_EVENTS_TOPIC, fromBeginning: true });
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    await consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ partition, message }) => {
+        const id = message.headers?.[EventHeaders.eventId]?.toString();
+        if (id && BigInt(message.offset) >= BigInt(from.get(partition) ?? '0')) seen.set(id, (seen.get(id) ?? 0) + 1);
+        if (BigInt(message.offset) + 1n >= BigInt(ends.get(partition) ?? '0')) {
+          remaining.delete(partition);
+          if (remaining.size === 0) done();
+        }
+      },
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`reading product.events timed out; partitions not read to the end: ${[...remaining].join(', ')}`)), 60_000);
+    });
+    await Promise.race([finished, timeout]).finally(() => clearTimeout(timer));
+    return seen;
+  } finally {
+    await consumer.disconnect();
+  }
+}
