@@ -6,3 +6,4 @@ export * from './kafka-consumer-health.js';
 export * from './data-rejection.js';
 export * from './backoff.js';
 export * from './read-topic.js';
+export * from './commit-offset.js';

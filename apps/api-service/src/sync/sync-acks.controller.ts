@@ -1,7 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { decodeSyncAck, SYNC_ACKS_TOPIC } from '@nestjs-kafka-sync/contracts';
-import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
+import { commitProcessed, dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
 import { SyncStateService } from './sync-state.service.js';
 
 /** Consumes product-consumer's acks into product_sync_state; the offset is committed after the row is written. */
@@ -27,8 +27,6 @@ export class SyncAcksController {
         this.logger.error(`skipped ack the database refused ${where}: ${reason}`);
       }
     }
-    await context
-      .getConsumer()
-      .commitOffsets([{ topic: context.getTopic(), partition: context.getPartition(), offset: (BigInt(message.offset) + 1n).toString() }]);
+    await commitProcessed(context);
   }
 }

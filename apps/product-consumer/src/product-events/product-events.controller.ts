@@ -2,7 +2,7 @@ import { Controller, Logger, type BeforeApplicationShutdown } from '@nestjs/comm
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import type { Consumer } from 'kafkajs';
 import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC, type DeadLetterErrorClass, type DeadLetterSource, type SyncAck } from '@nestjs-kafka-sync/contracts';
-import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
+import { commitProcessed, dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
 import { CatalogReplica } from './catalog-replica.service.js';
 import { DeadLetterPublisher } from './dead-letter.publisher.js';
 import { SyncAckPublisher } from './sync-ack.publisher.js';
@@ -90,7 +90,7 @@ export class ProductEventsController implements BeforeApplicationShutdown {
       await this.deadLetter(record, decoded.errorClass, decoded.reason, untilDone);
       await this.acknowledge(rejectionAck(record.key?.toString(), decoded.reason), untilDone);
     }
-    await context.getConsumer().commitOffsets([{ topic: record.topic, partition: record.partition, offset: (BigInt(record.offset) + 1n).toString() }]);
+    await commitProcessed(context);
   }
 
   private async deadLetter(record: DeadLetterSource, errorClass: DeadLetterErrorClass, reason: string, untilDone: Retrier): Promise<void> {

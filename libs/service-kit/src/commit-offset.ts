@@ -1,0 +1,32 @@
+import type { KafkaContext } from '@nestjs/microservices';
+
+/** kafkajs error types after which a consumer must rejoin its group (it then looks up the coordinator again). */
+const REJOIN_TYPES = new Set(['NOT_COORDINATOR_FOR_GROUP', 'REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION']);
+
+/**
+ * The error inside a failed offset commit that should make kafkajs rejoin the group, if any.
+ * kafkajs retries a commit against a coordinator that has moved (its broker stopped) until its
+ * retries run out and then wraps the error, which makes it crash and restart the consumer some
+ * 30 s later (tulios/kafkajs#1069). Handed the NOT_COORDINATOR error itself, it rejoins at once
+ * and finds the new coordinator; the record, not committed, is processed again (stale, harmless).
+ */
+export function rejoinCause(error: unknown): Error | undefined {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if (REJOIN_TYPES.has((current as { type?: string }).type ?? '')) return current;
+  }
+  return undefined;
+}
+
+/**
+ * Commits the offset after the record a Kafka handler is processing: call it once the record is
+ * done for good (its database transaction committed). See rejoinCause for what a failure throws.
+ */
+export async function commitProcessed(context: KafkaContext): Promise<void> {
+  const next = (BigInt(context.getMessage().offset) + 1n).toString();
+  await context
+    .getConsumer()
+    .commitOffsets([{ topic: context.getTopic(), partition: context.getPartition(), offset: next }])
+    .catch((error: unknown) => {
+      throw rejoinCause(error) ?? error;
+    });
+}
