@@ -7,23 +7,24 @@ import { validateEnv } from './config/env.schema.js';
 import { deadLetterId, DeadLetterTool, type DeadLetterSelection } from './dead-letters/dead-letter-tool.js';
 
 const USAGE = `usage: npm run dlq -- <command> [options]
-  list   [--class C] [--ids 0@3,0@7] [--full]   dead letters, oldest first, with their reasons
-  count                                        totals per error class
-  replay (--all | --class C | --ids 0@3,0@7)   put them back on ${PRODUCT_EVENTS_TOPIC} (after a fix)
+  list   [--class C] [--key K] [--ids 0@3,0@7] [--full]   dead letters, oldest first, with their reasons
+  count                                                  totals per error class
+  replay (--all | --class C | --key K | --ids 0@3,0@7)   put them back on ${PRODUCT_EVENTS_TOPIC} (after a fix)
+  --class, --key (a product id) and --ids combine: all must match
 error classes: ${DEAD_LETTER_ERROR_CLASSES.join(', ')}`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { class: { type: 'string' }, ids: { type: 'string' }, all: { type: 'boolean' }, full: { type: 'boolean' }, help: { type: 'boolean' } },
+  options: { class: { type: 'string' }, key: { type: 'string' }, ids: { type: 'string' }, all: { type: 'boolean' }, full: { type: 'boolean' }, help: { type: 'boolean' } },
 });
 const [command] = positionals;
 if (values.help || !command || !['list', 'count', 'replay'].includes(command)) {
   console.log(USAGE);
   process.exit(values.help ? 0 : 2);
 }
-const selection: DeadLetterSelection = { errorClass: values.class, ids: values.ids?.split(',').map((id) => id.trim()) };
-if (command === 'replay' && !values.all && !selection.errorClass && !selection.ids) {
-  console.error('replay needs --all, --class or --ids: replaying is deliberate');
+const selection: DeadLetterSelection = { errorClass: values.class, key: values.key, ids: values.ids?.split(',').map((id) => id.trim()) };
+if (command === 'replay' && !values.all && !selection.errorClass && !selection.key && !selection.ids) {
+  console.error('replay needs --all, --class, --key or --ids: replaying is deliberate');
   process.exit(2);
 }
 

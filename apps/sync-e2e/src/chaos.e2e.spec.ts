@@ -5,23 +5,12 @@ import type { AppProcess } from './support/app-process.js';
 import { unpublishedOutboxRows } from './support/databases.js';
 import { deadLettersSince, topicEnds } from './support/kafka.js';
 import { drainedAndEqual } from './support/pipeline.js';
+import { seededRandom } from './support/seeded-random.js';
 import { apps, extraConsumer, extraProducer, useRunningSystem } from './support/stack.js';
 import { WriteStream } from './support/write-stream.js';
 
 const OPERATIONS = 2000;
 const PRODUCTS = 300;
-
-/** mulberry32: a small seeded generator, so a failing run can be repeated with CHAOS_SEED. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe('chaos: random writes while producers and consumers are killed with SIGKILL', () => {
   useRunningSystem();
@@ -31,7 +20,7 @@ describe('chaos: random writes while producers and consumers are killed with SIG
 
   it(`${OPERATIONS} REST operations over ${PRODUCTS} products; afterwards the replica equals the source, the outbox is drained, the DLQ is empty`, async () => {
     const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
-    const random = seeded(seed);
+    const random = seededRandom(seed);
     console.log(`chaos: seed ${seed} (repeat with CHAOS_SEED=${seed})`);
     await Promise.all([secondProducer.start(), secondConsumer.start()]);
     const dlqFrom = await topicEnds(DEAD_LETTER_TOPIC);

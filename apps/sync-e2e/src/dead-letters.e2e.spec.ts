@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { api, replicated, type Product } from './support/api.js';
+import { api, call, replicated, type Product } from './support/api.js';
 import { catalogDb } from './support/databases.js';
 import { eventually } from './support/eventually.js';
 import { deadLettersSince, produceRaw, topicEnds } from './support/kafka.js';
@@ -93,6 +93,8 @@ describe('poison records go to product.events.dlq with their reason; the pipelin
     expect(listed).toMatch(/missing fields|eventId: /);
     expect(listed).toMatch(/product\.price: must be a non-negative decimal/);
     expect(await dlq('count')).toMatch(/unknown-event-type: \d+/);
+    const status = await call<{ deadLetters: number }>('GET', '/sync/status');
+    expect(status.body.deadLetters).toBeGreaterThanOrEqual(bad.length);
   });
 
   it('a change the replica refuses is dead-lettered, shows as failed, and is applied once replayed after the fix', async () => {
@@ -100,9 +102,10 @@ describe('poison records go to product.events.dlq with their reason; the pipelin
     // A constraint only the replica has: the source accepts what the replica cannot store.
     await catalogDb.query("ALTER TABLE catalog_products ADD CONSTRAINT e2e_replica_refuses CHECK (name <> 'refused by the replica')");
     let product: Product;
+    let letter: DeadLetter;
     try {
       product = await api.create({ sku: `REFUSED-${randomUUID().slice(0, 8)}`, name: 'refused by the replica', price: 4, stock: 4 });
-      const [letter] = await eventually(async () => {
+      [letter] = await eventually(async () => {
         const found = (await deadLettersSince(dlqFrom)).filter((l) => l.original.key === product.id);
         if (found.length === 0) throw new Error('not dead-lettered yet');
         return found;
@@ -115,15 +118,16 @@ describe('poison records go to product.events.dlq with their reason; the pipelin
     }
 
     // Fixed: replay what the database refused. Applied, acknowledged, and api-service sees it in sync.
-    const replayed = await dlq('replay', '--class', 'database-rejected');
+    const replayed = await dlq('replay', '--ids', `${letter.partition}@${letter.offset}`);
     expect(replayed).toContain(`(key ${product.id})`);
+    expect(replayed).toMatch(/^1 replayed, 0 not replayable/m);
     await replicated(product.id, 1);
     await eventually(async () => expect((await api.get(product.id)).sync).toEqual({ status: 'in-sync', replicatedVersion: 1, reason: null }));
     const compared = await drainedAndEqual();
 
     // Replaying again is harmless: the replica already has that version, so it is stale, not dead-lettered.
     const before = await deadLettersSince(dlqFrom);
-    await dlq('replay', '--class', 'database-rejected');
+    expect(await dlq('replay', '--key', product.id, '--class', 'database-rejected')).toMatch(/^1 replayed/m);
     await drainedAndEqual();
     expect((await deadLettersSince(dlqFrom)).length).toBe(before.length);
     console.log(`replay: the refused change was dead-lettered, shown as failed, then applied by \`npm run dlq -- replay\`; a second replay was stale; ${compared} products equal`);

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { PRODUCT_EVENTS_TOPIC, SYNC_ACKS_TOPIC } from '@nestjs-kafka-sync/contracts';
+import { DEAD_LETTER_TOPIC, PRODUCT_EVENTS_TOPIC, SYNC_ACKS_TOPIC } from '@nestjs-kafka-sync/contracts';
 import { createKafka } from '@nestjs-kafka-sync/service-kit';
 import type { Admin } from 'kafkajs';
 import type { Env } from '../config/env.schema.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-
-/** The dead-letter topic of product.events, when there is one. */
-const DEAD_LETTER_TOPIC = `${PRODUCT_EVENTS_TOPIC}.dlq`;
 
 export interface PartitionLag {
   partition: number;

@@ -2,10 +2,11 @@ import { DEAD_LETTER_TOPIC, DeadLetterHeaders, PRODUCT_EVENTS_TOPIC, readDeadLet
 import { createIdempotentProducer, readTopicUpTo } from '@nestjs-kafka-sync/service-kit';
 import type { Kafka } from 'kafkajs';
 
-/** Which dead letters a command is about: ids as `list` prints them (`partition@offset`), an error class, or all. */
+/** Which dead letters a command is about (all given conditions hold): ids as `list` prints them (`partition@offset`), an error class, a record key. */
 export interface DeadLetterSelection {
   ids?: string[];
   errorClass?: string;
+  key?: string;
 }
 
 export interface DeadLetterCounts {
@@ -81,8 +82,9 @@ export class DeadLetterTool {
   }
 }
 
-function matches(letter: DeadLetter, { ids, errorClass }: DeadLetterSelection): boolean {
+function matches(letter: DeadLetter, { ids, errorClass, key }: DeadLetterSelection): boolean {
   if (errorClass && letter.errorClass !== errorClass) return false;
+  if (key && letter.original.key !== key) return false;
   if (ids && !ids.some((id) => id === deadLetterId(letter) || (letter.partition === 0 && id === letter.offset))) return false;
   return true;
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { api } from '../support/api.js';
 import { apiDb, expectReplicaEqualsSource, unpublishedOutboxRows } from '../support/databases.js';
 import { eventually } from '../support/eventually.js';
+import { seededRandom } from '../support/seeded-random.js';
 import { apps, useRunningSystem } from '../support/stack.js';
 import { clusterTopics, endOffsets, eventIdsInTopic, kafkaSh, leaderOf, minInsyncReplicas, partitionStates, requireLocalCluster } from './cluster.js';
 
@@ -18,16 +19,6 @@ const WRITERS = 4;
 /** CLUSTER_STOP=kill stops the broker with SIGKILL (a crash) instead of a controlled shutdown. */
 const CRASH = process.env.CLUSTER_STOP === 'kill';
 
-/** Deterministic choices, so a failing run can be replayed with the same mix of changes (CLUSTER_SEED). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Op = 'create' | 'update' | 'delete';
 
 describe('three brokers: one stops in the middle of a stream of changes and comes back', () => {
@@ -36,7 +27,7 @@ describe('three brokers: one stops in the middle of a stream of changes and come
 
   it('loses nothing: the replica equals the source row for row, every outbox event is in product.events', async () => {
     const seed = Number(process.env.CLUSTER_SEED ?? Date.now() % 1_000_000);
-    const rand = random(seed);
+    const rand = seededRandom(seed); // CLUSTER_SEED repeats a run's mix of changes
 
     // The cluster is what it should be before anything runs.
     const before = await partitionStates();
