@@ -7,3 +7,4 @@ export * from './data-rejection.js';
 export * from './backoff.js';
 export * from './read-topic.js';
 export * from './commit-offset.js';
+export * from './rethrow-to-kafkajs.filter.js';

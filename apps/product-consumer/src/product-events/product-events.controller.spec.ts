@@ -10,7 +10,7 @@ import { CatalogReplica } from './catalog-replica.service.js';
 import type { DeadLetterPublisher } from './dead-letter.publisher.js';
 import { ProductEventsController } from './product-events.controller.js';
 import type { SyncAckPublisher } from './sync-ack.publisher.js';
-import { TransientRetry } from './transient-retry.js';
+import { StoppedWhileRetrying, TransientRetry } from './transient-retry.js';
 
 // The real replica on the test database; Kafka (consumer, ack and dead-letter producers) is faked: it is the port here.
 const prisma = testPrisma();
@@ -35,8 +35,10 @@ function setUp() {
   const calls: string[] = [];
   let releaseAck = (): void => undefined;
   let holdAcks = false;
+  let kafkaDown = false;
   const acks = {
     publish: vi.fn(async (...sent: SyncAck[]) => {
+      if (kafkaDown) throw new Error('Connection error: connect ECONNREFUSED');
       if (holdAcks) await new Promise<void>((resolve) => (releaseAck = resolve));
       calls.push(`ack ${sent.map((a) => a.status).join()}`);
     }),
@@ -58,7 +60,7 @@ function setUp() {
     const message = { key: key && Buffer.from(key), value: value === null ? null : Buffer.from(value), offset: String(offset++), headers: {}, timestamp: '0', attributes: 0 } as KafkaMessage;
     return controller.onProductEvent(new KafkaContext([message, 1, PRODUCT_EVENTS_TOPIC, consumer as unknown as Consumer, async () => undefined, {} as never]));
   };
-  return { controller, deliver, calls, consumer, holdAcks: () => (holdAcks = true), releaseAck: () => releaseAck() };
+  return { controller, deliver, calls, consumer, holdAcks: () => (holdAcks = true), releaseAck: () => releaseAck(), kafkaDown: () => (kafkaDown = true) };
 }
 
 const replicaHas = async (id: string) => (await prisma.catalogProduct.findUnique({ where: { id } })) !== null;
@@ -100,5 +102,16 @@ describe('ProductEventsController', () => {
     await deliver(JSON.stringify(late), late.productId);
     expect(calls).toEqual(['pause', 'ack applied', 'commit 1:11', 'pause']);
     expect(await replicaHas(late.productId)).toBe(false);
+  });
+
+  it('on SIGTERM while a record waits out an outage, stops retrying at once and leaves it uncommitted', async () => {
+    const { controller, deliver, calls, kafkaDown } = setUp();
+    kafkaDown(); // its ack cannot be sent: retried with backoff, up to 50 ms apart here
+    const event = created();
+    const inHand = deliver(JSON.stringify(event), event.productId).catch((error: Error) => error);
+    await vi.waitFor(async () => expect(await replicaHas(event.productId)).toBe(true));
+    await controller.beforeApplicationShutdown('SIGTERM');
+    expect(await inHand).toBeInstanceOf(StoppedWhileRetrying);
+    expect(calls).toEqual(['pause']); // no ack, no commit: the next owner of the partition gets the record again
   });
 });

@@ -1,8 +1,8 @@
-import { Controller, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Controller, Logger, UseFilters, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import type { Consumer } from 'kafkajs';
 import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC, type DeadLetterErrorClass, type DeadLetterSource, type SyncAck } from '@nestjs-kafka-sync/contracts';
-import { commitProcessed, dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
+import { commitProcessed, dataRejectionReason, RethrowToKafkajs } from '@nestjs-kafka-sync/service-kit';
 import { CatalogReplica } from './catalog-replica.service.js';
 import { DeadLetterPublisher } from './dead-letter.publisher.js';
 import { SyncAckPublisher } from './sync-ack.publisher.js';
@@ -19,6 +19,7 @@ import { TransientRetry } from './transient-retry.js';
  * A crash anywhere before the commit replays the record; the version guard makes that a no-op.
  */
 @Controller()
+@UseFilters(RethrowToKafkajs)
 export class ProductEventsController implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ProductEventsController.name);
   private consumer?: Consumer;
@@ -60,6 +61,7 @@ export class ProductEventsController implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(signal?: string): Promise<void> {
     this.stopping = true;
     this.pauseConsuming();
+    this.retry.stop(); // a record waiting out an outage is left uncommitted, for the next owner
     const inHand = this.inHand;
     this.logger.log(`shutdown (${signal ?? 'close'}): stopped taking records; ${inHand ? `finishing ${inHand.where} first` : 'no record in hand'}`);
     await inHand?.finished;

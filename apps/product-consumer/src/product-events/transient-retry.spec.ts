@@ -1,4 +1,5 @@
 import { ConfigService } from '@nestjs/config';
+import { KafkaJSConnectionError, KafkaJSProtocolError } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../config/env.schema.js';
 import { StoppedWhileRetrying, TransientRetry } from './transient-retry.js';
@@ -42,13 +43,25 @@ describe('TransientRetry', () => {
 
   it('gives up at once when a heartbeat says the group is rebalancing, so the record stays uncommitted', async () => {
     const { step, calls } = failing(10);
-    const rebalancing = new Error('The group is rebalancing, so a rejoin is needed');
+    const rebalancing = new KafkaJSProtocolError({ message: 'The group is rebalancing, so a rejoin is needed', type: 'REBALANCE_IN_PROGRESS', code: 27 } as never);
     await expect(
       retrier(1500, 1500).run('applying', step, async () => {
         throw rebalancing;
       }),
     ).rejects.toBe(rebalancing);
     expect(calls).toHaveLength(1);
+  });
+
+  it('keeps waiting when a heartbeat cannot reach the broker: one more transient failure', async () => {
+    const { step, calls } = failing(1);
+    let heartbeats = 0;
+    const result = await retrier(2500, 2500).run('acknowledging', step, async () => {
+      heartbeats += 1;
+      throw new KafkaJSConnectionError('Connection error: connect ECONNREFUSED 127.0.0.1:19092');
+    });
+    expect(result).toBe('done');
+    expect(calls).toHaveLength(2);
+    expect(heartbeats).toBeGreaterThanOrEqual(1);
   });
 
   it('stops waiting when the app shuts down, without trying again', async () => {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { backoffDelay } from '@nestjs-kafka-sync/service-kit';
+import { backoffDelay, rejoinCause } from '@nestjs-kafka-sync/service-kit';
 import type { Env } from '../config/env.schema.js';
 
 /** Thrown instead of retrying once the app is stopping: the record stays uncommitted and is redelivered. */
@@ -43,16 +43,31 @@ export class TransientRetry implements BeforeApplicationShutdown {
     }
   }
 
-  /** SIGTERM ends a wait at once: the record in hand is left for the next owner instead of holding up shutdown. */
-  beforeApplicationShutdown(): void {
+  /**
+   * Ends every wait at once and retries no more: the record in hand is left uncommitted for the
+   * next owner instead of holding up shutdown. The consumer's shutdown hook calls it first (Nest
+   * runs a dependant's hook before its dependencies'); this hook is the safety net.
+   */
+  stop(): void {
     this.stopping.abort();
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stop();
   }
 
   private async waitBeatingHeart(ms: number, heartbeat: () => Promise<void>): Promise<void> {
     const until = Date.now() + ms;
     for (let left = ms; left > 0 && !this.stopping.signal.aborted; left = until - Date.now()) {
       await sleep(Math.min(left, HEARTBEAT_EVERY_MS), undefined, { signal: this.stopping.signal }).catch(() => undefined);
-      await heartbeat(); // kafkajs sends one only when its heartbeat interval has passed
+      try {
+        await heartbeat(); // kafkajs sends one only when its heartbeat interval has passed
+      } catch (error) {
+        // A rebalance means the partition may go elsewhere: stop, uncommitted. A broker that cannot be
+        // reached is one more transient failure: keep waiting (the group keeps the member for the session timeout).
+        if (rejoinCause(error)) throw error;
+        this.logger.debug(`heartbeat failed, still waiting: ${(error as Error).message}`);
+      }
     }
   }
 }
