@@ -40,9 +40,17 @@ function poison() {
   const key = () => randomUUID();
   const event = validEvent();
   return [
-    { label: 'bad JSON', key: key(), value: '{this is not json', errorClass: 'unparseable', reason: /value is not valid JSON/ },
-    { label: 'empty value', key: key(), value: null, errorClass: 'unparseable', reason: /value is empty/ },
-    { label: 'schema version 2', key: key(), value: JSON.stringify({ ...event, schemaVersion: 2 }), errorClass: 'unsupported-schema-version', reason: /^schemaVersion: / },
+    // The first three on partitions 0, 1 and 2: no partition is blocked by a poison record.
+    { label: 'bad JSON', partition: 0, key: key(), value: '{this is not json', errorClass: 'unparseable', reason: /value is not valid JSON/ },
+    { label: 'empty value', partition: 1, key: key(), value: null, errorClass: 'unparseable', reason: /value is empty/ },
+    {
+      label: 'schema version 2',
+      partition: 2,
+      key: key(),
+      value: JSON.stringify({ ...event, schemaVersion: 2 }),
+      errorClass: 'unsupported-schema-version',
+      reason: /^schemaVersion: /,
+    },
     { label: 'unknown type', key: key(), value: JSON.stringify({ ...event, type: 'product.archived' }), errorClass: 'unknown-event-type', reason: /^type: / },
     { label: 'missing fields', key: key(), value: JSON.stringify({ schemaVersion: 1, type: 'product.updated', productId: randomUUID() }), errorClass: 'contract-violation', reason: /eventId: .*version: .*product: / },
     {
@@ -64,7 +72,8 @@ describe('poison records go to product.events.dlq with their reason; the pipelin
     const good = async (n: number) => Promise.all(Array.from({ length: n }, (_, i) => api.create({ sku: `GOOD-${randomUUID().slice(0, 8)}`, name: `good ${i}`, price: 2, stock: i })));
 
     await good(10);
-    const landed = await produceRaw(bad.map(({ key, value }) => ({ key, value })));
+    const landed = await produceRaw(bad.map(({ key, value, partition }) => ({ key, value, partition })));
+    expect(landed.slice(0, 3).map((l) => l.partition)).toEqual([0, 1, 2]);
     await good(10);
     const compared = await drainedAndEqual();
 
@@ -87,7 +96,7 @@ describe('poison records go to product.events.dlq with their reason; the pipelin
       expect(Date.parse(letter?.failedAt ?? '')).not.toBeNaN();
     });
     for (const letter of letters) console.log(`dead letter ${letter.errorClass.padEnd(26)} ${letter.reason.slice(0, 90)}`);
-    console.log(`poison: ${bad.length} bad records dead-lettered with their reasons; 20 good ones applied; replica equals source over ${compared} products`);
+    console.log(`poison: ${bad.length} bad records (on partitions 0-2 and more) dead-lettered with their reasons; 20 good ones applied; replica equals source over ${compared} products`);
 
     const listed = await dlq('list', '--class', 'contract-violation');
     expect(listed).toMatch(/missing fields|eventId: /);

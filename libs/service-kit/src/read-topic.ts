@@ -24,7 +24,10 @@ export async function readTopicUpTo(
   try {
     await consumer.subscribe({ topic: options.topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      consumer.on(consumer.events.CRASH, ({ payload }) => reject(payload.error));
+      // kafkajs restarts a consumer after a retriable crash (a broker going away); only a final one ends the read.
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        if (!payload.restart) reject(payload.error);
+      });
       void consumer
         .run({
           autoCommit: false,

@@ -20,6 +20,9 @@ export interface ReplayReport {
   keyless: DeadLetter[];
 }
 
+/** Records per produce request when replaying. */
+const REPLAY_BATCH = 200;
+
 export const deadLetterId = (letter: Pick<DeadLetter, 'partition' | 'offset'>) => `${letter.partition}@${letter.offset}`;
 
 /**
@@ -65,15 +68,18 @@ export class DeadLetterTool {
       const producer = createIdempotentProducer(this.kafka);
       await producer.connect();
       try {
-        await producer.send({
-          topic: PRODUCT_EVENTS_TOPIC,
-          acks: -1,
-          messages: replayable.map((letter) => ({
-            key: letter.key,
-            value: letter.value,
-            headers: { ...letter.headers, [DeadLetterHeaders.replayedFrom]: `${DEAD_LETTER_TOPIC}/${deadLetterId(letter)}` },
-          })),
-        });
+        // In order, a bounded batch at a time: weeks of dead letters would not fit one request.
+        for (let start = 0; start < replayable.length; start += REPLAY_BATCH) {
+          await producer.send({
+            topic: PRODUCT_EVENTS_TOPIC,
+            acks: -1,
+            messages: replayable.slice(start, start + REPLAY_BATCH).map((letter) => ({
+              key: letter.key,
+              value: letter.value,
+              headers: { ...letter.headers, [DeadLetterHeaders.replayedFrom]: `${DEAD_LETTER_TOPIC}/${deadLetterId(letter)}` },
+            })),
+          });
+        }
       } finally {
         await producer.disconnect();
       }

@@ -23,7 +23,8 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
         connectionString: config.get('CATALOG_DATABASE_URL', { infer: true }),
         max: config.get('CATALOG_DATABASE_POOL_SIZE', { infer: true }),
         connectionTimeoutMillis: budgetMs,
-        statement_timeout: budgetMs,
+        statement_timeout: budgetMs, // enforced by the server
+        query_timeout: budgetMs, // enforced here, also when the network has gone silent
       }),
     });
   }

@@ -1,8 +1,9 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DEAD_LETTER_TOPIC, toDeadLetterMessage, type DeadLetterCause, type DeadLetterSource } from '@nestjs-kafka-sync/contracts';
-import { createIdempotentProducer, createKafka, ResilientProducer } from '@nestjs-kafka-sync/service-kit';
+import { createIdempotentProducer, ResilientProducer } from '@nestjs-kafka-sync/service-kit';
 import type { Env } from '../config/env.schema.js';
+import { boundedKafka } from './bounded-kafka.js';
 
 /** Puts a record that can never be applied on `product.events.dlq`, with why, before its offset is committed. */
 @Injectable()
@@ -11,7 +12,7 @@ export class DeadLetterPublisher implements OnApplicationShutdown {
   private readonly consumerGroup: string;
 
   constructor(config: ConfigService<Env, true>) {
-    const kafka = createKafka(`${config.get('KAFKA_CLIENT_ID', { infer: true })}-dlq`, config.get('KAFKA_BROKERS', { infer: true }));
+    const kafka = boundedKafka(config, 'dlq');
     this.producer = new ResilientProducer(() => createIdempotentProducer(kafka));
     this.consumerGroup = config.get('KAFKA_GROUP_ID', { infer: true });
   }

@@ -5,6 +5,7 @@ import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC, type DeadLetterErrorCl
 import { commitProcessed, dataRejectionReason, RethrowToKafkajs } from '@nestjs-kafka-sync/service-kit';
 import { CatalogReplica } from './catalog-replica.service.js';
 import { DeadLetterPublisher } from './dead-letter.publisher.js';
+import { receivedRecord } from './received-record.js';
 import { SyncAckPublisher } from './sync-ack.publisher.js';
 import { outcomeAck, rejectionAck } from './sync-acks.js';
 import { TransientRetry } from './transient-retry.js';
@@ -23,6 +24,7 @@ import { TransientRetry } from './transient-retry.js';
 export class ProductEventsController implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ProductEventsController.name);
   private consumer?: Consumer;
+  /** One record at a time: kafkajs' default partitionsConsumedConcurrently of 1, which this app keeps. */
   private inHand?: { where: string; finished: Promise<void> };
   private stopping = false;
 
@@ -41,7 +43,7 @@ export class ProductEventsController implements BeforeApplicationShutdown {
       return;
     }
     let finish!: () => void;
-    const record: DeadLetterSource = { topic: context.getTopic(), partition: context.getPartition(), ...context.getMessage() };
+    const record = receivedRecord(context);
     const where = `${record.topic}/${record.partition}@${record.offset}`;
     this.inHand = { where, finished: new Promise((resolve) => (finish = resolve)) };
     try {

@@ -1,8 +1,9 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { SYNC_ACKS_TOPIC, toSyncAckMessage, type SyncAck } from '@nestjs-kafka-sync/contracts';
-import { createIdempotentProducer, createKafka, ResilientProducer } from '@nestjs-kafka-sync/service-kit';
+import { createIdempotentProducer, ResilientProducer } from '@nestjs-kafka-sync/service-kit';
 import type { Env } from '../config/env.schema.js';
+import { boundedKafka } from './bounded-kafka.js';
 
 /** Tells api-service what the replica did with each event, on `product.sync-acks`. */
 @Injectable()
@@ -10,7 +11,7 @@ export class SyncAckPublisher implements OnApplicationShutdown {
   private readonly producer: ResilientProducer;
 
   constructor(config: ConfigService<Env, true>) {
-    const kafka = createKafka(`${config.get('KAFKA_CLIENT_ID', { infer: true })}-acks`, config.get('KAFKA_BROKERS', { infer: true }));
+    const kafka = boundedKafka(config, 'acks');
     this.producer = new ResilientProducer(() => createIdempotentProducer(kafka));
   }
 
