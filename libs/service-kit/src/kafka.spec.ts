@@ -1,4 +1,4 @@
-import type { Producer, ProducerRecord } from 'kafkajs';
+import { Partitioners, type Producer, type ProducerRecord } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { ResilientProducer } from './kafka.js';
 
@@ -58,5 +58,24 @@ describe('ResilientProducer', () => {
     expect(made[1].sent).toHaveLength(1);
     await producer.disconnect();
     expect(made[1].disconnected).toBe(true);
+  });
+
+  it('with partition counts, sends one partition per request, in order, where kafkajs would put each key', async () => {
+    const { made, create } = fakeProducers([{ send: [true, true, true, true] }]);
+    const producer = new ResilientProducer(create, async () => 3);
+    const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    await producer.send({ topic: 't', messages: keys.map((key, i) => ({ key, value: String(i) })) });
+
+    const partitionOf = Partitioners.DefaultPartitioner();
+    const metadata = [0, 1, 2].map((partitionId) => ({ partitionId, leader: 0, replicas: [], isr: [], partitionErrorCode: 0 }));
+    const expected = keys.map((key) => partitionOf({ topic: 't', partitionMetadata: metadata, message: { key, value: null } }));
+    const requests = made[0].sent.map((r) => r.messages.map((m) => ({ partition: m.partition, key: m.key, value: m.value })));
+    expect(requests.length).toBe(new Set(expected).size);
+    for (const messages of requests) {
+      expect(new Set(messages.map((m) => m.partition)).size).toBe(1); // one partition, so one broker, per request
+      expect(messages.every((m) => m.partition === expected[keys.indexOf(String(m.key))])).toBe(true);
+      expect(messages.map((m) => Number(m.value))).toEqual([...messages.map((m) => Number(m.value))].sort((x, y) => x - y)); // order kept
+    }
+    expect(requests.flat()).toHaveLength(keys.length);
   });
 });

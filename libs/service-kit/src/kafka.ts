@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { KafkaLogger } from '@nestjs/microservices';
-import { Kafka, Partitioners, type KafkaConfig, type Producer, type ProducerRecord } from 'kafkajs';
+import { Kafka, Partitioners, type KafkaConfig, type Message, type Producer, type ProducerRecord } from 'kafkajs';
 
 /** A kafkajs client that logs through Nest's logger. */
 export function createKafka(clientId: string, brokers: string[], options: Partial<KafkaConfig> = {}): Kafka {
@@ -32,9 +32,36 @@ export function createIdempotentProducer(kafka: Kafka): Producer {
 export class ResilientProducer {
   private current?: Promise<Producer>;
 
-  constructor(private readonly create: () => Producer) {}
+  /**
+   * @param partitionCount when given, each send goes out one partition at a time (see send); the
+   *   partition of a keyed record is the one kafkajs' DefaultPartitioner would choose.
+   */
+  constructor(
+    private readonly create: () => Producer,
+    private readonly partitionCount?: (topic: string) => Promise<number>,
+  ) {}
 
+  /**
+   * Sends the records, one request per partition, in order. kafkajs 2.2.4 can report a send that
+   * spans several brokers as done when a partition's leader moved to a broker that had already
+   * answered for other partitions: that partition's records are never re-sent (tulios/kafkajs#1798,
+   * seen here losing an outbox event while a broker stopped). A send to one partition, hence one
+   * broker, always re-sends to the new leader.
+   */
   async send(record: ProducerRecord): Promise<void> {
+    if (!this.partitionCount) return this.sendAsOne(record);
+    const count = await this.partitionCount(record.topic);
+    const partitionOf = Partitioners.DefaultPartitioner();
+    const metadata = Array.from({ length: count }, (_, partitionId) => ({ partitionId, leader: 0, replicas: [], isr: [], partitionErrorCode: 0 }));
+    const byPartition = new Map<number, Message[]>();
+    for (const message of record.messages) {
+      const partition = message.partition ?? partitionOf({ topic: record.topic, partitionMetadata: metadata, message });
+      byPartition.set(partition, [...(byPartition.get(partition) ?? []), { ...message, partition }]);
+    }
+    for (const messages of byPartition.values()) await this.sendAsOne({ ...record, messages });
+  }
+
+  private async sendAsOne(record: ProducerRecord): Promise<void> {
     const used = (this.current ??= this.connect());
     try {
       await (await used).send({ ...record, acks: -1 });
@@ -64,5 +91,30 @@ export class ResilientProducer {
     this.current = undefined;
     const producer = await current?.catch(() => undefined);
     await producer?.disconnect().catch(() => undefined);
+  }
+}
+
+/** How many partitions a topic has, looked up once per topic (a topic's partitions are only ever added to, by an operator). */
+export function partitionCounter(kafka: Kafka): (topic: string) => Promise<number> {
+  const counts = new Map<string, Promise<number>>();
+  return (topic) => {
+    let count = counts.get(topic);
+    if (!count) {
+      count = lookUpPartitionCount(kafka, topic);
+      counts.set(topic, count);
+      count.catch(() => counts.delete(topic)); // a failed look-up is tried again next time
+    }
+    return count;
+  };
+}
+
+async function lookUpPartitionCount(kafka: Kafka, topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+    return metadata.partitions.length;
+  } finally {
+    await admin.disconnect();
   }
 }

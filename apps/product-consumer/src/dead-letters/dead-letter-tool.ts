@@ -1,5 +1,5 @@
 import { DEAD_LETTER_TOPIC, DeadLetterHeaders, PRODUCT_EVENTS_TOPIC, readDeadLetter, type DeadLetter } from '@nestjs-kafka-sync/contracts';
-import { createIdempotentProducer, readTopicUpTo } from '@nestjs-kafka-sync/service-kit';
+import { createIdempotentProducer, partitionCounter, readTopicUpTo, ResilientProducer } from '@nestjs-kafka-sync/service-kit';
 import type { Kafka } from 'kafkajs';
 
 /** Which dead letters a command is about (all given conditions hold): ids as `list` prints them (`partition@offset`), an error class, a record key. */
@@ -65,8 +65,7 @@ export class DeadLetterTool {
     const letters = await this.list(selection);
     const replayable = letters.filter((letter) => letter.key !== null);
     if (replayable.length > 0) {
-      const producer = createIdempotentProducer(this.kafka);
-      await producer.connect();
+      const producer = new ResilientProducer(() => createIdempotentProducer(this.kafka), partitionCounter(this.kafka));
       try {
         // In order, a bounded batch at a time: weeks of dead letters would not fit one request.
         for (let start = 0; start < replayable.length; start += REPLAY_BATCH) {

@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DEAD_LETTER_TOPIC, toDeadLetterMessage, type DeadLetterCause, type DeadLetterSource } from '@nestjs-kafka-sync/contracts';
-import { createIdempotentProducer, ResilientProducer } from '@nestjs-kafka-sync/service-kit';
+import { createIdempotentProducer, partitionCounter, ResilientProducer } from '@nestjs-kafka-sync/service-kit';
 import type { Env } from '../config/env.schema.js';
 import { boundedKafka } from './bounded-kafka.js';
 
@@ -13,7 +13,7 @@ export class DeadLetterPublisher implements OnApplicationShutdown {
 
   constructor(config: ConfigService<Env, true>) {
     const kafka = boundedKafka(config, 'dlq');
-    this.producer = new ResilientProducer(() => createIdempotentProducer(kafka));
+    this.producer = new ResilientProducer(() => createIdempotentProducer(kafka), partitionCounter(kafka));
     this.consumerGroup = config.get('KAFKA_GROUP_ID', { infer: true });
   }
 

@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { SYNC_ACKS_TOPIC, toSyncAckMessage, type SyncAck } from '@nestjs-kafka-sync/contracts';
-import { createIdempotentProducer, ResilientProducer } from '@nestjs-kafka-sync/service-kit';
+import { createIdempotentProducer, partitionCounter, ResilientProducer } from '@nestjs-kafka-sync/service-kit';
 import type { Env } from '../config/env.schema.js';
 import { boundedKafka } from './bounded-kafka.js';
 
@@ -12,7 +12,7 @@ export class SyncAckPublisher implements OnApplicationShutdown {
 
   constructor(config: ConfigService<Env, true>) {
     const kafka = boundedKafka(config, 'acks');
-    this.producer = new ResilientProducer(() => createIdempotentProducer(kafka));
+    this.producer = new ResilientProducer(() => createIdempotentProducer(kafka), partitionCounter(kafka));
   }
 
   async publish(...acks: SyncAck[]): Promise<void> {
