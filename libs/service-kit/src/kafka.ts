@@ -56,7 +56,9 @@ export class ResilientProducer {
     const byPartition = new Map<number, Message[]>();
     for (const message of record.messages) {
       const partition = message.partition ?? partitionOf({ topic: record.topic, partitionMetadata: metadata, message });
-      byPartition.set(partition, [...(byPartition.get(partition) ?? []), { ...message, partition }]);
+      const messages = byPartition.get(partition) ?? [];
+      messages.push({ ...message, partition });
+      byPartition.set(partition, messages);
     }
     for (const messages of byPartition.values()) await this.sendAsOne({ ...record, messages });
   }
