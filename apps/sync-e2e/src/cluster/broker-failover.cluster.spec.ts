@@ -7,7 +7,8 @@ import { apiDb, expectReplicaEqualsSource, unpublishedOutboxRows } from '../supp
 import { eventually } from '../support/eventually.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { apps, useRunningSystem } from '../support/stack.js';
-import { clusterTopics, endOffsets, eventIdsInTopic, kafkaSh, leaderOf, minInsyncReplicas, partitionStates, requireLocalCluster } from './cluster.js';
+import { topicEnds } from '../support/kafka.js';
+import { clusterTopics, eventIdsInTopic, kafkaSh, leaderOf, minInsyncReplicas, partitionStates, requireLocalCluster } from './cluster.js';
 
 /** The stream: STOP_AT changes with three brokers, then one broker stops; it starts again at RESTART_AT; AFTER_READY more once it is back. */
 const STOP_AT = 150;
@@ -34,7 +35,7 @@ describe('three brokers: one stops in the middle of a stream of changes and come
     for (const p of before) expect(p.replicas, `${p.topic}/${p.partition} replicas`).toHaveLength(3);
     const minIsr = await minInsyncReplicas();
     for (const topic of clusterTopics) expect(minIsr.get(topic), `min.insync.replicas of ${topic}`).toBe(2);
-    const startOffsets = await endOffsets(PRODUCT_EVENTS_TOPIC);
+    const startOffsets = await topicEnds(PRODUCT_EVENTS_TOPIC);
     const [{ max: outboxBefore }] = (await apiDb.query('SELECT coalesce(max(id), 0)::text AS max FROM outbox_events')).rows;
 
     const victim = await leaderOf(PRODUCT_EVENTS_TOPIC, 0);

@@ -1,9 +1,9 @@
-import { EventHeaders, PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
+import { DEAD_LETTER_TOPIC, EventHeaders, PRODUCT_EVENTS_TOPIC, SYNC_ACKS_TOPIC } from '@nestjs-kafka-sync/contracts';
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
 import { e2eEnv } from '../support/env.js';
+import { recordsSince } from '../support/kafka.js';
 
 /**
  * The three-broker cluster the test runs against, started by infra/kafka/kafka.sh with the
@@ -13,7 +13,7 @@ import { e2eEnv } from '../support/env.js';
 const kafkaScript = fileURLToPath(new URL('../../../../infra/kafka/kafka.sh', import.meta.url));
 const kafka = new Kafka({ clientId: 'sync-e2e-cluster', brokers: e2eEnv.kafkaBrokers, logLevel: logLevel.NOTHING });
 
-export const clusterTopics = [PRODUCT_EVENTS_TOPIC, 'product.sync-acks', 'product.events.dlq'];
+export const clusterTopics = [PRODUCT_EVENTS_TOPIC, SYNC_ACKS_TOPIC, DEAD_LETTER_TOPIC];
 
 /** Fails unless the environment names a local multi-node cluster kafka.sh can stop nodes of. */
 export function requireLocalCluster(): number {
@@ -76,45 +76,12 @@ export function minInsyncReplicas(topics = clusterTopics): Promise<Map<string, n
   });
 }
 
-/** End offset of every partition of a topic. */
-export function endOffsets(topic: string): Promise<Map<number, string>> {
-  return withAdmin(async (admin) => new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p.high])));
-}
-
-/**
- * Reads product.events up to its current end and counts the records at or past `from` (per
- * partition) by event id (the `event-id` header). A throwaway consumer group; nothing is committed.
- * The topic holds only this profile's test runs, so reading it from the start is quick.
- */
-export async function eventIdsInTopic(from: Map<number, string>): Promise<Map<string, number>> {
-  const ends = await endOffsets(PRODUCT_EVENTS_TOPIC);
-  const remaining = new Set([...ends].filter(([p, end]) => BigInt(end) > BigInt(from.get(p) ?? '0')).map(([p]) => p));
+/** How many times each event id (the `event-id` header) appears on product.events since `from` (from topicEnds). */
+export async function eventIdsInTopic(from: Map<number, bigint>): Promise<Map<string, number>> {
   const seen = new Map<string, number>();
-  if (remaining.size === 0) return seen;
-  const consumer = kafka.consumer({ groupId: `sync-e2e-cluster-audit-${randomUUID()}`, allowAutoTopicCreation: false });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic: PRODUCT_EVENTS_TOPIC, fromBeginning: true });
-    let done!: () => void;
-    const finished = new Promise<void>((resolve) => (done = resolve));
-    await consumer.run({
-      autoCommit: false,
-      eachMessage: async ({ partition, message }) => {
-        const id = message.headers?.[EventHeaders.eventId]?.toString();
-        if (id && BigInt(message.offset) >= BigInt(from.get(partition) ?? '0')) seen.set(id, (seen.get(id) ?? 0) + 1);
-        if (BigInt(message.offset) + 1n >= BigInt(ends.get(partition) ?? '0')) {
-          remaining.delete(partition);
-          if (remaining.size === 0) done();
-        }
-      },
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`reading product.events timed out; partitions not read to the end: ${[...remaining].join(', ')}`)), 60_000);
-    });
-    await Promise.race([finished, timeout]).finally(() => clearTimeout(timer));
-    return seen;
-  } finally {
-    await consumer.disconnect();
+  for (const { message } of await recordsSince(PRODUCT_EVENTS_TOPIC, from)) {
+    const id = message.headers?.[EventHeaders.eventId]?.toString();
+    if (id) seen.set(id, (seen.get(id) ?? 0) + 1);
   }
+  return seen;
 }
