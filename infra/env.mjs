@@ -46,7 +46,12 @@ const PROFILES = {
 export const LOCAL_KAFKA = {
   dev: { KAFKA_NODES: '1', KAFKA_PORT: '9092', KAFKA_CONTROLLER_PORT: '9093', KAFKA_HOME_DIR: '.local/kafka' },
   test: { KAFKA_NODES: '1', KAFKA_PORT: '19092', KAFKA_CONTROLLER_PORT: '19093', KAFKA_HOME_DIR: '.local/kafka-test' },
-  cluster: { KAFKA_NODES: '3', KAFKA_PORT: '19192', KAFKA_CONTROLLER_PORT: '19193', KAFKA_HOME_DIR: '.local/kafka-cluster' },
+  cluster: {
+    KAFKA_NODES: '3',
+    KAFKA_PORT: '19192',
+    KAFKA_CONTROLLER_PORT: '19193',
+    KAFKA_HOME_DIR: '.local/kafka-cluster',
+  },
 };
 
 /** The environment every process of the stack gets, for a profile. */

@@ -6,9 +6,24 @@ import { log, repoRoot, run } from './run.mjs';
 import { stopKafka, up } from './up.mjs';
 
 const APPS = [
-  { name: 'api-service', color: 32, port: 'API_SERVICE_PORT', urls: (p) => [`REST API      http://localhost:${p}/products`, `OpenAPI       http://localhost:${p}/docs`] },
-  { name: 'product-producer', color: 35, port: 'PRODUCT_PRODUCER_PORT', urls: (p) => [`relay health  http://localhost:${p}/health`] },
-  { name: 'product-consumer', color: 33, port: 'PRODUCT_CONSUMER_PORT', urls: (p) => [`replica       http://localhost:${p}/catalog/products`] },
+  {
+    name: 'api-service',
+    color: 32,
+    port: 'API_SERVICE_PORT',
+    urls: (p) => [`REST API      http://localhost:${p}/products`, `OpenAPI       http://localhost:${p}/docs`],
+  },
+  {
+    name: 'product-producer',
+    color: 35,
+    port: 'PRODUCT_PRODUCER_PORT',
+    urls: (p) => [`relay health  http://localhost:${p}/health`],
+  },
+  {
+    name: 'product-consumer',
+    color: 33,
+    port: 'PRODUCT_CONSUMER_PORT',
+    urls: (p) => [`replica       http://localhost:${p}/catalog/products`],
+  },
 ];
 
 await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=stream']);
@@ -44,7 +59,14 @@ async function shutdown(exitCode) {
   stopping = true;
   log('stopping the apps');
   await Promise.all(
-    children.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))))),
+    children.map(
+      (child) =>
+        new Promise((resolve) =>
+          child.exitCode !== null || child.signalCode !== null
+            ? resolve()
+            : (child.once('exit', resolve), child.kill('SIGTERM')),
+        ),
+    ),
   );
   if (startedKafka) await stopKafka('dev').catch((e) => log(e.message));
   process.exit(exitCode);
@@ -56,7 +78,10 @@ process.on('SIGTERM', () => void shutdown(0));
 async function healthy(app) {
   const url = `http://127.0.0.1:${env[app.port]}/health`;
   for (let waited = 0; !stopping; waited += 500) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     if (waited === 30_000) log(`still waiting for ${app.name} (${url})`);
     await sleep(500);
@@ -67,6 +92,8 @@ await Promise.all(APPS.map(healthy));
 if (!stopping) {
   log('\x1b[1mthe system is up:\x1b[0m');
   for (const app of APPS) for (const line of app.urls(env[app.port])) log(`  ${line}`);
-  log(`  Kafka         ${env.KAFKA_BROKERS}  (watch it: npm run kafka -- console-consume --topic product.events --from-beginning)`);
+  log(
+    `  Kafka         ${env.KAFKA_BROKERS}  (watch it: npm run kafka -- console-consume --topic product.events --from-beginning)`,
+  );
   log('Ctrl-C stops everything.');
 }

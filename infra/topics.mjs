@@ -45,31 +45,53 @@ export function replicationFor(brokerCount) {
 }
 
 export async function ensureTopics(brokers) {
-  const kafka = new kafkajs.Kafka({ clientId: 'nestjs-kafka-sync-infra', brokers: brokers.split(','), logLevel: kafkajs.logLevel.WARN });
+  const kafka = new kafkajs.Kafka({
+    clientId: 'nestjs-kafka-sync-infra',
+    brokers: brokers.split(','),
+    logLevel: kafkajs.logLevel.WARN,
+  });
   const admin = kafka.admin();
   await admin.connect();
   try {
     const { brokers: members } = await admin.describeCluster();
     const { replicationFactor, minInsyncReplicas } = replicationFor(members.length);
     // Only a replicated topic gets the setting; a single broker's topics stay exactly as before.
-    const configEntries = (t) => [...t.configEntries, ...(replicationFactor > 1 ? [{ name: 'min.insync.replicas', value: String(minInsyncReplicas) }] : [])];
+    const configEntries = (t) => [
+      ...t.configEntries,
+      ...(replicationFactor > 1 ? [{ name: 'min.insync.replicas', value: String(minInsyncReplicas) }] : []),
+    ];
     const existing = new Set(await admin.listTopics());
     const missing = TOPICS.filter((t) => !existing.has(t.topic));
     if (missing.length > 0) {
-      await admin.createTopics({ waitForLeaders: true, topics: missing.map((t) => ({ ...t, configEntries: configEntries(t), replicationFactor })) });
-      const replication = replicationFactor > 1 ? `, replication factor ${replicationFactor}, min.insync.replicas ${minInsyncReplicas}` : '';
-      log(`created topics ${missing.map((t) => `${t.topic} (${t.numPartitions} partitions${replication})`).join(', ')}`);
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((t) => ({ ...t, configEntries: configEntries(t), replicationFactor })),
+      });
+      const replication =
+        replicationFactor > 1
+          ? `, replication factor ${replicationFactor}, min.insync.replicas ${minInsyncReplicas}`
+          : '';
+      log(
+        `created topics ${missing.map((t) => `${t.topic} (${t.numPartitions} partitions${replication})`).join(', ')}`,
+      );
     }
     // Topics made by an earlier version of this script get the current settings too.
     await admin.alterConfigs({
       validateOnly: false,
-      resources: TOPICS.map((t) => ({ type: kafkajs.ConfigResourceTypes.TOPIC, name: t.topic, configEntries: configEntries(t) })),
+      resources: TOPICS.map((t) => ({
+        type: kafkajs.ConfigResourceTypes.TOPIC,
+        name: t.topic,
+        configEntries: configEntries(t),
+      })),
     });
     // The replication factor of an existing topic is not changed here (that is a reassignment); say so.
     const { topics } = await admin.fetchTopicMetadata({ topics: TOPICS.map((t) => t.topic) });
     for (const { name, partitions } of topics) {
       const fewest = Math.min(...partitions.map((p) => p.replicas.length));
-      if (fewest < replicationFactor) log(`warning: ${name} has partitions with ${fewest} replica(s), fewer than ${replicationFactor} (${members.length} brokers); recreate it to replicate it`);
+      if (fewest < replicationFactor)
+        log(
+          `warning: ${name} has partitions with ${fewest} replica(s), fewer than ${replicationFactor} (${members.length} brokers); recreate it to replicate it`,
+        );
     }
   } finally {
     await admin.disconnect();

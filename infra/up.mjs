@@ -16,7 +16,13 @@ export function kafkaEnv(profile) {
 }
 
 function localKafkaRunning(profile) {
-  return spawnSync('bash', [kafkaScript, 'status'], { cwd: repoRoot, stdio: 'ignore', env: { ...process.env, ...kafkaEnv(profile) } }).status === 0;
+  return (
+    spawnSync('bash', [kafkaScript, 'status'], {
+      cwd: repoRoot,
+      stdio: 'ignore',
+      env: { ...process.env, ...kafkaEnv(profile) },
+    }).status === 0
+  );
 }
 
 /** Returns the stack's environment and whether this call started the local broker (so it may stop it). */

@@ -36,9 +36,16 @@ await source.query('TRUNCATE products, outbox_events, product_sync_state');
 await replica.query('TRUNCATE catalog_products, product_tombstones');
 await source.query(fill('products', false), [products]);
 await replica.query(fill('catalog_products', true), [products]);
-await replica.query('DELETE FROM catalog_products WHERE id IN (SELECT md5(i::text)::uuid FROM generate_series(1, 10) AS i)');
-await replica.query("UPDATE catalog_products SET name = 'drifted' WHERE id IN (SELECT md5(i::text)::uuid FROM generate_series(11, 20) AS i)");
-await replica.query(fill('catalog_products', true).replace('FROM generate_series(1, $1)', 'FROM generate_series($1 + 1, $1 + 10)'), [products]);
+await replica.query(
+  'DELETE FROM catalog_products WHERE id IN (SELECT md5(i::text)::uuid FROM generate_series(1, 10) AS i)',
+);
+await replica.query(
+  "UPDATE catalog_products SET name = 'drifted' WHERE id IN (SELECT md5(i::text)::uuid FROM generate_series(11, 20) AS i)",
+);
+await replica.query(
+  fill('catalog_products', true).replace('FROM generate_series(1, $1)', 'FROM generate_series($1 + 1, $1 + 10)'),
+  [products],
+);
 await Promise.all([source.query('ANALYZE products'), replica.query('ANALYZE catalog_products')]);
 await Promise.all([source.end(), replica.end()]);
 
@@ -49,9 +56,14 @@ for (const batch of [1000, 5000, 20000]) {
     env: { ...process.env, ...env, RECONCILE_BATCH_SIZE: String(batch) },
   }).catch((error) => error); // exits 1: drift found, as planted
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const found = ['missing', 'extra', 'differing'].map((kind) => `${kind} ${stdout.match(new RegExp(`${kind}\\s+(\\d+)`))?.[1]}`).join(', ');
+  const found = ['missing', 'extra', 'differing']
+    .map((kind) => `${kind} ${stdout.match(new RegExp(`${kind}\\s+(\\d+)`))?.[1]}`)
+    .join(', ');
   rows.push({ batch, seconds: seconds.toFixed(1), perSecond: Math.round((products * 2) / seconds), found });
 }
 console.log(`\nreconcile over ${products} products per side (2 cores; one run each):`);
 console.log('batch size | seconds | rows fingerprinted/s | drift found');
-for (const r of rows) console.log(`${String(r.batch).padStart(10)} | ${r.seconds.padStart(7)} | ${String(r.perSecond).padStart(20)} | ${r.found}`);
+for (const r of rows)
+  console.log(
+    `${String(r.batch).padStart(10)} | ${r.seconds.padStart(7)} | ${String(r.perSecond).padStart(20)} | ${r.found}`,
+  );

@@ -8,6 +8,13 @@ import { ReconciliationModule } from './reconciliation/reconciliation.module.js'
 import { SyncModule } from './sync/sync.module.js';
 
 @Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, validate: validateEnv }), PrismaModule, SyncModule, ProductsModule, ReconciliationModule, HealthModule],
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, validate: validateEnv }),
+    PrismaModule,
+    SyncModule,
+    ProductsModule,
+    ReconciliationModule,
+    HealthModule,
+  ],
 })
 export class AppModule {}

@@ -9,7 +9,9 @@ import { PrismaModule } from './prisma/prisma.module.js';
 import { ReconciliationModule } from './reconciliation/reconciliation.module.js';
 import { ReconciliationService } from './reconciliation/reconciliation.service.js';
 
-@Module({ imports: [ConfigModule.forRoot({ isGlobal: true, validate: validateEnv }), PrismaModule, ReconciliationModule] })
+@Module({
+  imports: [ConfigModule.forRoot({ isGlobal: true, validate: validateEnv }), PrismaModule, ReconciliationModule],
+})
 class ReconcileCommandModule {}
 
 const repair = process.argv.includes('--repair');
@@ -20,9 +22,14 @@ try {
   console.log(`replica products: ${report.replicaProducts}`);
   for (const kind of ['missing', 'extra', 'differing'] as const) {
     const { count, firstIds } = report[kind];
-    console.log(`${kind.padEnd(10)} ${String(count).padStart(7)}${firstIds.length ? `  first: ${firstIds.join(', ')}` : ''}`);
+    console.log(
+      `${kind.padEnd(10)} ${String(count).padStart(7)}${firstIds.length ? `  first: ${firstIds.join(', ')}` : ''}`,
+    );
   }
-  if (repair) console.log(`repaired   ${String(report.repaired).padStart(7)}  (fresh events queued in the outbox; run again once they are applied)`);
+  if (repair)
+    console.log(
+      `repaired   ${String(report.repaired).padStart(7)}  (fresh events queued in the outbox; run again once they are applied)`,
+    );
   else if (!report.inSync) console.log('drift found: run with --repair to heal it through the outbox');
   process.exitCode = report.inSync || repair ? 0 : 1;
 } finally {

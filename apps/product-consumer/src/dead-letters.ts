@@ -15,28 +15,44 @@ error classes: ${DEAD_LETTER_ERROR_CLASSES.join(', ')}`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { class: { type: 'string' }, key: { type: 'string' }, ids: { type: 'string' }, all: { type: 'boolean' }, full: { type: 'boolean' }, help: { type: 'boolean' } },
+  options: {
+    class: { type: 'string' },
+    key: { type: 'string' },
+    ids: { type: 'string' },
+    all: { type: 'boolean' },
+    full: { type: 'boolean' },
+    help: { type: 'boolean' },
+  },
 });
 const [command] = positionals;
 if (values.help || !command || !['list', 'count', 'replay'].includes(command)) {
   console.log(USAGE);
   process.exit(values.help ? 0 : 2);
 }
-const selection: DeadLetterSelection = { errorClass: values.class, key: values.key, ids: values.ids?.split(',').map((id) => id.trim()) };
+const selection: DeadLetterSelection = {
+  errorClass: values.class,
+  key: values.key,
+  ids: values.ids?.split(',').map((id) => id.trim()),
+};
 if (command === 'replay' && !values.all && !selection.errorClass && !selection.key && !selection.ids) {
   console.error('replay needs --all, --class, --key or --ids: replaying is deliberate');
   process.exit(2);
 }
 
 const env = validateEnv(process.env);
-const tool = new DeadLetterTool(createKafka(`${env.KAFKA_CLIENT_ID}-dlq-tool`, env.KAFKA_BROKERS, { logLevel: logLevel.WARN }), env.KAFKA_CLIENT_ID);
+const tool = new DeadLetterTool(
+  createKafka(`${env.KAFKA_CLIENT_ID}-dlq-tool`, env.KAFKA_BROKERS, { logLevel: logLevel.WARN }),
+  env.KAFKA_CLIENT_ID,
+);
 
 if (command === 'list') {
   const letters = await tool.list(selection);
   for (const letter of letters) {
     const reason = values.full || letter.reason.length <= 160 ? letter.reason : `${letter.reason.slice(0, 159)}…`;
     const value = letter.value === null ? '(null)' : letter.value.toString();
-    console.log(`${deadLetterId(letter)}  ${letter.failedAt}  ${letter.errorClass}  from ${letter.original.topic}/${letter.original.partition}@${letter.original.offset}  key ${letter.original.key ?? '(none)'}`);
+    console.log(
+      `${deadLetterId(letter)}  ${letter.failedAt}  ${letter.errorClass}  from ${letter.original.topic}/${letter.original.partition}@${letter.original.offset}  key ${letter.original.key ?? '(none)'}`,
+    );
     console.log(`    reason: ${reason}`);
     if (values.full) console.log(`    value:  ${value}`);
   }
@@ -44,10 +60,17 @@ if (command === 'list') {
 } else if (command === 'count') {
   const counts = await tool.counts();
   console.log(`${counts.total} dead letter(s) in ${DEAD_LETTER_TOPIC}`);
-  for (const [errorClass, count] of Object.entries(counts.byErrorClass).sort()) console.log(`  ${errorClass}: ${count}`);
+  for (const [errorClass, count] of Object.entries(counts.byErrorClass).sort())
+    console.log(`  ${errorClass}: ${count}`);
 } else {
   const report = await tool.replay(selection);
-  for (const letter of report.replayed) console.log(`replayed ${deadLetterId(letter)} (key ${letter.original.key}) to ${PRODUCT_EVENTS_TOPIC}`);
-  for (const letter of report.keyless) console.log(`not replayed ${deadLetterId(letter)}: it has no key, and ${PRODUCT_EVENTS_TOPIC} is compacted (keys required)`);
-  console.log(`${report.replayed.length} replayed, ${report.keyless.length} not replayable; the consumer applies them, ignores stale ones, and dead-letters again what still fails`);
+  for (const letter of report.replayed)
+    console.log(`replayed ${deadLetterId(letter)} (key ${letter.original.key}) to ${PRODUCT_EVENTS_TOPIC}`);
+  for (const letter of report.keyless)
+    console.log(
+      `not replayed ${deadLetterId(letter)}: it has no key, and ${PRODUCT_EVENTS_TOPIC} is compacted (keys required)`,
+    );
+  console.log(
+    `${report.replayed.length} replayed, ${report.keyless.length} not replayable; the consumer applies them, ignores stale ones, and dead-letters again what still fails`,
+  );
 }

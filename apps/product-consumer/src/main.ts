@@ -16,7 +16,13 @@ async function bootstrap() {
   SwaggerModule.setup(
     'docs',
     app,
-    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('product-consumer').setDescription('Read-only view of the product_catalog replica.').build()),
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('product-consumer')
+        .setDescription('Read-only view of the product_catalog replica.')
+        .build(),
+    ),
   );
   const consumer = app.connectMicroservice(
     kafkaConsumerOptions({
@@ -29,7 +35,10 @@ async function bootstrap() {
   app.get(KafkaConsumerHealth).track(consumer.status);
   await app.startAllMicroservices();
   await app.listen(config.get('PRODUCT_CONSUMER_PORT', { infer: true }));
-  Logger.log(`product-consumer applying ${PRODUCT_EVENTS_TOPIC}; catalog on ${await app.getUrl()}/catalog/products`, 'Bootstrap');
+  Logger.log(
+    `product-consumer applying ${PRODUCT_EVENTS_TOPIC}; catalog on ${await app.getUrl()}/catalog/products`,
+    'Bootstrap',
+  );
 }
 
 void bootstrap();

@@ -19,7 +19,9 @@ class RebuildCommandModule {}
 const app = await NestFactory.createApplicationContext(RebuildCommandModule, { logger: ['error', 'warn'] });
 try {
   const report = await app.get(CatalogRebuild).run();
-  console.log(`replayed ${report.events} events: ${report.applied} applied, ${report.stale} stale, ${report.rejected} rejected`);
+  console.log(
+    `replayed ${report.events} events: ${report.applied} applied, ${report.stale} stale, ${report.rejected} rejected`,
+  );
   console.log(
     report.handedOver
       ? 'live consumer group moved to the end of the replay: it resumes with the first newer event'

@@ -21,7 +21,9 @@ describe('chaos: random writes while producers and consumers are killed with SIG
   it(`${OPERATIONS} REST operations over ${PRODUCTS} products; afterwards the replica equals the source, the outbox is drained, the DLQ is empty`, async () => {
     const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const random = seededRandom(seed);
-    console.log(`chaos: seed ${seed} (CHAOS_SEED=${seed} repeats the random choices; HTTP and process timing still vary)`);
+    console.log(
+      `chaos: seed ${seed} (CHAOS_SEED=${seed} repeats the random choices; HTTP and process timing still vary)`,
+    );
     await Promise.all([secondProducer.start(), secondConsumer.start()]);
     const dlqFrom = await topicEnds(DEAD_LETTER_TOPIC);
     const eventsFrom = await topicEnds(PRODUCT_EVENTS_TOPIC);
@@ -70,7 +72,8 @@ describe('chaos: random writes while producers and consumers are killed with SIG
       const { productId, version } = JSON.parse(String(message.value)) as { productId: string; version: number };
       const product = seen.get(productId) ?? { max: 0, versions: new Set<number>() };
       if (product.versions.has(version)) resent += 1;
-      else if (version < product.max) outOfOrder.push(`${productId} v${version} after v${product.max} (${partition}@${message.offset})`);
+      else if (version < product.max)
+        outOfOrder.push(`${productId} v${version} after v${product.max} (${partition}@${message.offset})`);
       product.versions.add(version);
       product.max = Math.max(product.max, version);
       seen.set(productId, product);

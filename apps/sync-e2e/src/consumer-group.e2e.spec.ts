@@ -12,7 +12,8 @@ async function settledGroup(size: number) {
     async () => {
       const members = await groupMembers();
       const assigned = members.flatMap((m) => m.partitions).sort();
-      if (members.length !== size || assigned.join() !== '0,1,2') throw new Error(`group not settled at ${size}: ${JSON.stringify(members)}`);
+      if (members.length !== size || assigned.join() !== '0,1,2')
+        throw new Error(`group not settled at ${size}: ${JSON.stringify(members)}`);
       return members;
     },
     { timeoutMs: 60_000, intervalMs: 500 },
@@ -35,7 +36,8 @@ describe('several product-consumer instances in one group', () => {
     const members = await settledGroup(3);
     expect(members.every((m) => m.partitions.length === 1)).toBe(true);
 
-    const firstOutboxId = (await apiDb.query<{ max: string | null }>('SELECT max(id) FROM outbox_events')).rows[0].max ?? '0';
+    const firstOutboxId =
+      (await apiDb.query<{ max: string | null }>('SELECT max(id) FROM outbox_events')).rows[0].max ?? '0';
     const acksFrom = await topicEnds(SYNC_ACKS_TOPIC);
     const writes = new WriteStream({ products: 100, concurrency: 3 });
     writes.start();
@@ -46,18 +48,28 @@ describe('several product-consumer instances in one group', () => {
     const compared = await drainedAndEqual();
     await settledGroup(2);
 
-    const order = positions(third.log, [/shutdown \(SIGTERM\): stopped taking records/, /\[Consumer\] Stopped/, /catalog database closed/]);
-    expect(order.every((at) => at >= 0), `missing shutdown steps in the log: ${order}`).toBe(true);
+    const order = positions(third.log, [
+      /shutdown \(SIGTERM\): stopped taking records/,
+      /\[Consumer\] Stopped/,
+      /catalog database closed/,
+    ]);
+    expect(
+      order.every((at) => at >= 0),
+      `missing shutdown steps in the log: ${order}`,
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
 
     // Exactly one ack per event, and it says applied: no record was redelivered across the hand-over.
-    const eventIds = (await apiDb.query<{ event_id: string }>('SELECT event_id::text FROM outbox_events WHERE id > $1', [firstOutboxId])).rows.map((r) => r.event_id);
+    const eventIds = (
+      await apiDb.query<{ event_id: string }>('SELECT event_id::text FROM outbox_events WHERE id > $1', [firstOutboxId])
+    ).rows.map((r) => r.event_id);
     const acks = (await recordsSince(SYNC_ACKS_TOPIC, acksFrom)).flatMap(({ message }) => {
       const ack = decodeSyncAck(message.value);
       return ack.ok ? [ack.value] : [];
     });
     const byEvent = new Map<string, string[]>();
-    for (const { eventId, status } of acks) if (eventId) byEvent.set(eventId, [...(byEvent.get(eventId) ?? []), status]);
+    for (const { eventId, status } of acks)
+      if (eventId) byEvent.set(eventId, [...(byEvent.get(eventId) ?? []), status]);
     const notOnce = eventIds.filter((id) => byEvent.get(id)?.join() !== 'applied');
     expect(notOnce.map((id) => `${id}: ${byEvent.get(id)?.join() ?? 'no ack'}`)).toEqual([]);
     console.log(

@@ -29,7 +29,8 @@ describe('product_catalog unreachable during a stream of changes', () => {
     const dlqFrom = await topicEnds(DEAD_LETTER_TOPIC);
     const [memberBefore] = await eventually(async () => {
       const members = await groupMembers();
-      if (members.length !== 1 || members[0].partitions.length !== 3) throw new Error(`group not settled: ${JSON.stringify(members)}`);
+      if (members.length !== 1 || members[0].partitions.length !== 3)
+        throw new Error(`group not settled: ${JSON.stringify(members)}`);
       return members;
     });
     const products: Product[] = [];
@@ -38,7 +39,14 @@ describe('product_catalog unreachable during a stream of changes', () => {
       for (let i = 0; i < n; i++) {
         const existing = products[Math.floor(Math.random() * products.length)];
         if (!existing || i % 3 === 0) {
-          products.push(await api.create({ sku: `OUTAGE-${randomUUID().slice(0, 8)}`, name: `outage ${i}`, price: 1 + i, stock: i }));
+          products.push(
+            await api.create({
+              sku: `OUTAGE-${randomUUID().slice(0, 8)}`,
+              name: `outage ${i}`,
+              price: 1 + i,
+              stock: i,
+            }),
+          );
           writes.creates += 1;
         } else {
           await api.patch(existing.id, { stock: i });
@@ -57,7 +65,11 @@ describe('product_catalog unreachable during a stream of changes', () => {
         await writeSome(5);
         await sleep(500);
       }
-      await eventually(async () => expect(apps.consumer.log.slice(outageLogFrom)).toMatch(/applying product\.events\/\d@\d+ failed \(attempt \d+\)/));
+      await eventually(async () =>
+        expect(apps.consumer.log.slice(outageLogFrom)).toMatch(
+          /applying product\.events\/\d@\d+ failed \(attempt \d+\)/,
+        ),
+      );
     } finally {
       await restoreCatalogDatabase();
     }
@@ -70,7 +82,10 @@ describe('product_catalog unreachable during a stream of changes', () => {
 
     const compared = await drainedAndEqual();
     const outageLog = apps.consumer.log.slice(outageLogFrom);
-    const attempts = [...outageLog.matchAll(/failed \(attempt (\d+)\), retrying in (\d+) ms/g)].map((m) => ({ attempt: Number(m[1]), delayMs: Number(m[2]) }));
+    const attempts = [...outageLog.matchAll(/failed \(attempt (\d+)\), retrying in (\d+) ms/g)].map((m) => ({
+      attempt: Number(m[1]),
+      delayMs: Number(m[2]),
+    }));
     const longestRun = Math.max(...attempts.map((a) => a.attempt));
     // Backoff, not a busy loop: delays grow from ~200 ms to the 2 s cap used in tests.
     expect(Math.max(...attempts.map((a) => a.delayMs))).toBeGreaterThanOrEqual(1000);

@@ -1,4 +1,9 @@
-import { DEAD_LETTER_TOPIC, PRODUCT_EVENTS_TOPIC, type DeadLetter, type ProductEvent } from '@nestjs-kafka-sync/contracts';
+import {
+  DEAD_LETTER_TOPIC,
+  PRODUCT_EVENTS_TOPIC,
+  type DeadLetter,
+  type ProductEvent,
+} from '@nestjs-kafka-sync/contracts';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +35,17 @@ function validEvent(overrides: Partial<ProductEvent> = {}): ProductEvent {
     productId: id,
     version: 1,
     occurredAt: at,
-    product: { id, sku: `RAW-${id.slice(0, 8)}`, name: 'Raw', description: null, price: '1.00', stock: 1, version: 1, createdAt: at, updatedAt: at },
+    product: {
+      id,
+      sku: `RAW-${id.slice(0, 8)}`,
+      name: 'Raw',
+      description: null,
+      price: '1.00',
+      stock: 1,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    },
     ...overrides,
   };
 }
@@ -41,8 +56,22 @@ function poison() {
   const event = validEvent();
   return [
     // The first three on partitions 0, 1 and 2: no partition is blocked by a poison record.
-    { label: 'bad JSON', partition: 0, key: key(), value: '{this is not json', errorClass: 'unparseable', reason: /value is not valid JSON/ },
-    { label: 'empty value', partition: 1, key: key(), value: null, errorClass: 'unparseable', reason: /value is empty/ },
+    {
+      label: 'bad JSON',
+      partition: 0,
+      key: key(),
+      value: '{this is not json',
+      errorClass: 'unparseable',
+      reason: /value is not valid JSON/,
+    },
+    {
+      label: 'empty value',
+      partition: 1,
+      key: key(),
+      value: null,
+      errorClass: 'unparseable',
+      reason: /value is empty/,
+    },
     {
       label: 'schema version 2',
       partition: 2,
@@ -51,8 +80,20 @@ function poison() {
       errorClass: 'unsupported-schema-version',
       reason: /^schemaVersion: /,
     },
-    { label: 'unknown type', key: key(), value: JSON.stringify({ ...event, type: 'product.archived' }), errorClass: 'unknown-event-type', reason: /^type: / },
-    { label: 'missing fields', key: key(), value: JSON.stringify({ schemaVersion: 1, type: 'product.updated', productId: randomUUID() }), errorClass: 'contract-violation', reason: /eventId: .*version: .*product: / },
+    {
+      label: 'unknown type',
+      key: key(),
+      value: JSON.stringify({ ...event, type: 'product.archived' }),
+      errorClass: 'unknown-event-type',
+      reason: /^type: /,
+    },
+    {
+      label: 'missing fields',
+      key: key(),
+      value: JSON.stringify({ schemaVersion: 1, type: 'product.updated', productId: randomUUID() }),
+      errorClass: 'contract-violation',
+      reason: /eventId: .*version: .*product: /,
+    },
     {
       label: 'negative price',
       key: key(),
@@ -69,7 +110,12 @@ describe('poison records go to product.events.dlq with their reason; the pipelin
   it('dead-letters six kinds of bad records among good ones, applies every good one, and says why for each', async () => {
     const dlqFrom = await topicEnds(DEAD_LETTER_TOPIC);
     const bad = poison();
-    const good = async (n: number) => Promise.all(Array.from({ length: n }, (_, i) => api.create({ sku: `GOOD-${randomUUID().slice(0, 8)}`, name: `good ${i}`, price: 2, stock: i })));
+    const good = async (n: number) =>
+      Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          api.create({ sku: `GOOD-${randomUUID().slice(0, 8)}`, name: `good ${i}`, price: 2, stock: i }),
+        ),
+      );
 
     await good(10);
     const landed = await produceRaw(bad.map(({ key, value, partition }) => ({ key, value, partition })));
@@ -89,14 +135,22 @@ describe('poison records go to product.events.dlq with their reason; the pipelin
       expect(letter).toMatchObject({
         errorClass: record.errorClass,
         reason: expect.stringMatching(record.reason),
-        original: { topic: PRODUCT_EVENTS_TOPIC, partition: landed[i].partition, offset: landed[i].offset, key: record.key },
+        original: {
+          topic: PRODUCT_EVENTS_TOPIC,
+          partition: landed[i].partition,
+          offset: landed[i].offset,
+          key: record.key,
+        },
         consumerGroup: process.env.KAFKA_GROUP_ID,
       });
       expect(letter?.value?.toString() ?? null).toBe(record.value);
       expect(Date.parse(letter?.failedAt ?? '')).not.toBeNaN();
     });
-    for (const letter of letters) console.log(`dead letter ${letter.errorClass.padEnd(26)} ${letter.reason.slice(0, 90)}`);
-    console.log(`poison: ${bad.length} bad records (on partitions 0-2 and more) dead-lettered with their reasons; 20 good ones applied; replica equals source over ${compared} products`);
+    for (const letter of letters)
+      console.log(`dead letter ${letter.errorClass.padEnd(26)} ${letter.reason.slice(0, 90)}`);
+    console.log(
+      `poison: ${bad.length} bad records (on partitions 0-2 and more) dead-lettered with their reasons; 20 good ones applied; replica equals source over ${compared} products`,
+    );
 
     const listed = await dlq('list', '--class', 'contract-violation');
     expect(listed).toMatch(/missing fields|eventId: /);
@@ -109,19 +163,36 @@ describe('poison records go to product.events.dlq with their reason; the pipelin
   it('a change the replica refuses is dead-lettered, shows as failed, and is applied once replayed after the fix', async () => {
     const dlqFrom = await topicEnds(DEAD_LETTER_TOPIC);
     // A constraint only the replica has: the source accepts what the replica cannot store.
-    await catalogDb.query("ALTER TABLE catalog_products ADD CONSTRAINT e2e_replica_refuses CHECK (name <> 'refused by the replica')");
+    await catalogDb.query(
+      "ALTER TABLE catalog_products ADD CONSTRAINT e2e_replica_refuses CHECK (name <> 'refused by the replica')",
+    );
     let product: Product;
     let letter: DeadLetter;
     try {
-      product = await api.create({ sku: `REFUSED-${randomUUID().slice(0, 8)}`, name: 'refused by the replica', price: 4, stock: 4 });
+      product = await api.create({
+        sku: `REFUSED-${randomUUID().slice(0, 8)}`,
+        name: 'refused by the replica',
+        price: 4,
+        stock: 4,
+      });
       [letter] = await eventually(async () => {
         const found = (await deadLettersSince(dlqFrom)).filter((l) => l.original.key === product.id);
         if (found.length === 0) throw new Error('not dead-lettered yet');
         return found;
       });
-      expect(letter).toMatchObject({ errorClass: 'database-rejected', reason: expect.stringMatching(/SQLSTATE 23514.*e2e_replica_refuses/) });
-      await eventually(async () => expect((await api.get(product.id)).sync).toMatchObject({ status: 'failed', reason: expect.stringMatching(/23514/) }));
-      expect(await drainedAndEqual().catch((error: Error) => error.message)).toMatch(`product ${product.id} (v1) is missing from the replica`);
+      expect(letter).toMatchObject({
+        errorClass: 'database-rejected',
+        reason: expect.stringMatching(/SQLSTATE 23514.*e2e_replica_refuses/),
+      });
+      await eventually(async () =>
+        expect((await api.get(product.id)).sync).toMatchObject({
+          status: 'failed',
+          reason: expect.stringMatching(/23514/),
+        }),
+      );
+      expect(await drainedAndEqual().catch((error: Error) => error.message)).toMatch(
+        `product ${product.id} (v1) is missing from the replica`,
+      );
     } finally {
       await catalogDb.query('ALTER TABLE catalog_products DROP CONSTRAINT IF EXISTS e2e_replica_refuses');
     }
@@ -131,7 +202,9 @@ describe('poison records go to product.events.dlq with their reason; the pipelin
     expect(replayed).toContain(`(key ${product.id})`);
     expect(replayed).toMatch(/^1 replayed, 0 not replayable/m);
     await replicated(product.id, 1);
-    await eventually(async () => expect((await api.get(product.id)).sync).toEqual({ status: 'in-sync', replicatedVersion: 1, reason: null }));
+    await eventually(async () =>
+      expect((await api.get(product.id)).sync).toEqual({ status: 'in-sync', replicatedVersion: 1, reason: null }),
+    );
     const compared = await drainedAndEqual();
 
     // Replaying again is harmless: the replica already has that version, so it is stale, not dead-lettered.
@@ -139,7 +212,9 @@ describe('poison records go to product.events.dlq with their reason; the pipelin
     expect(await dlq('replay', '--key', product.id, '--class', 'database-rejected')).toMatch(/^1 replayed/m);
     await drainedAndEqual();
     expect((await deadLettersSince(dlqFrom)).length).toBe(before.length);
-    console.log(`replay: the refused change was dead-lettered, shown as failed, then applied by \`npm run dlq -- replay\`; a second replay was stale; ${compared} products equal`);
+    console.log(
+      `replay: the refused change was dead-lettered, shown as failed, then applied by \`npm run dlq -- replay\`; a second replay was stale; ${compared} products equal`,
+    );
   });
 
   it('a replayed record that is still broken is dead-lettered again, with its reason, not lost', async () => {

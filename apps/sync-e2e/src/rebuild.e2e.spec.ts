@@ -14,16 +14,23 @@ const rebuildScript = fileURLToPath(new URL('../../product-consumer/dist/rebuild
 /** Runs `tasks` with at most `limit` in flight. */
 async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<unknown>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: limit }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
+    }),
+  );
 }
 
 describe('rebuilding product_catalog from the topic alone', () => {
   useRunningSystem({ freshTopic: true });
 
   it('replays over 1,000 changes, deletes included, into a replica equal to the source, then hands over', async () => {
-    const products = Array.from({ length: 150 }, (_, i) => ({ sku: `RB-${i}-${randomUUID().slice(0, 6)}`, name: `Rebuild ${i}`, price: (100 + i) / 100, stock: i }));
+    const products = Array.from({ length: 150 }, (_, i) => ({
+      sku: `RB-${i}-${randomUUID().slice(0, 6)}`,
+      name: `Rebuild ${i}`,
+      price: (100 + i) / 100,
+      stock: i,
+    }));
     const ids: string[] = [];
     await inParallel(products, 10, async (p) => ids.push((await api.create(p)).id));
     await inParallel(ids, 10, async (id) => {
@@ -37,7 +44,11 @@ describe('rebuilding product_catalog from the topic alone', () => {
 
     await apps.consumer.stop();
     // Written while the live consumer is down: only the rebuild will apply (and acknowledge) these.
-    const unseen = await Promise.all([1, 2, 3].map((i) => api.create({ sku: `RB-UNSEEN-${i}-${randomUUID().slice(0, 6)}`, name: 'Unseen', price: 1, stock: i })));
+    const unseen = await Promise.all(
+      [1, 2, 3].map((i) =>
+        api.create({ sku: `RB-UNSEEN-${i}-${randomUUID().slice(0, 6)}`, name: 'Unseen', price: 1, stock: i }),
+      ),
+    );
     await eventually(async () => expect(await unpublishedOutboxRows()).toBe(0));
     await catalogDb.query("UPDATE catalog_products SET name = 'corrupted'"); // the rebuild must not depend on what was there
     const { stdout } = await promisify(execFile)(process.execPath, [rebuildScript], { env: process.env });
@@ -50,15 +61,23 @@ describe('rebuilding product_catalog from the topic alone', () => {
     const compared = await expectReplicaEqualsSource();
     expect(compared).toBe(products.length - deleted.length + unseen.length);
     expect(await liveGroupLag()).toBe(0); // handed over exactly at the end of the replay
-    for (const product of unseen) await eventually(async () => expect((await api.get(product.id)).sync.status).toBe('in-sync'));
+    for (const product of unseen)
+      await eventually(async () => expect((await api.get(product.id)).sync.status).toBe('in-sync'));
     const tombstones = await catalogDb.query('SELECT count(*)::int AS n FROM product_tombstones');
     expect(tombstones.rows[0].n).toBe(deleted.length);
 
     // Hand-over: the live consumer resumes after the replay, with nothing missed.
     await apps.consumer.start();
-    const after = await api.create({ sku: `RB-AFTER-${randomUUID().slice(0, 6)}`, name: 'After the rebuild', price: 1, stock: 1 });
+    const after = await api.create({
+      sku: `RB-AFTER-${randomUUID().slice(0, 6)}`,
+      name: 'After the rebuild',
+      price: 1,
+      stock: 1,
+    });
     await eventually(async () => expect(await catalogProduct(after.id)).toMatchObject({ version: 1 }));
     expect(await expectReplicaEqualsSource()).toBe(products.length - deleted.length + unseen.length + 1);
-    console.log(`rebuild: ${replayed} changes replayed; replica equals source on ${compared} rows with ${deleted.length} tombstones`);
+    console.log(
+      `rebuild: ${replayed} changes replayed; replica equals source on ${compared} rows with ${deleted.length} tombstones`,
+    );
   });
 });

@@ -27,7 +27,9 @@ describe('reconciliation finds drift in the replica and heals it through the out
 
   it('reports a deleted row, a changed field and a stray row, then repairs all three', async () => {
     const [lost, altered] = await Promise.all(
-      ['LOST', 'ALTERED', 'INTACT'].map((prefix) => api.create({ sku: `${prefix}-${randomUUID().slice(0, 8)}`, name: prefix, price: 4.2, stock: 1 })),
+      ['LOST', 'ALTERED', 'INTACT'].map((prefix) =>
+        api.create({ sku: `${prefix}-${randomUUID().slice(0, 8)}`, name: prefix, price: 4.2, stock: 1 }),
+      ),
     );
     await eventually(async () => expect((await reconciliation()).inSync).toBe(true));
 
@@ -59,6 +61,8 @@ describe('reconciliation finds drift in the replica and heals it through the out
     });
     expect(healed).toMatchObject({ sourceProducts: 3, replicaProducts: 3 });
     expect(await expectReplicaEqualsSource()).toBe(3);
-    console.log('reconciliation: reported 1 missing, 1 differing, 1 extra; after repair the replica equals the source (3 rows)');
+    console.log(
+      'reconciliation: reported 1 missing, 1 differing, 1 extra; after repair the replica equals the source (3 rows)',
+    );
   });
 });

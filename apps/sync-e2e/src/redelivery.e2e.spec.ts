@@ -17,7 +17,10 @@ describe('redelivered and reordered events leave the replica correct', () => {
     await api.patch(created.id, { name: 'v2' });
     await api.patch(created.id, { name: 'v3', stock: 3 });
     const events = (
-      await apiDb.query<{ payload: ProductEvent }>('SELECT payload FROM outbox_events WHERE aggregate_id = $1 ORDER BY version', [created.id])
+      await apiDb.query<{ payload: ProductEvent }>(
+        'SELECT payload FROM outbox_events WHERE aggregate_id = $1 ORDER BY version',
+        [created.id],
+      )
     ).rows.map((row) => row.payload);
     expect(events.map((e) => e.version)).toEqual([1, 2, 3]);
     const [v1, v2, v3] = events;
@@ -33,9 +36,22 @@ describe('redelivered and reordered events leave the replica correct', () => {
 
     const acks = (await recordsSince(SYNC_ACKS_TOPIC, acksFrom))
       .map(({ message }) => decodeSyncAck(message.value))
-      .flatMap((ack) => (ack.ok && ack.value.productId === created.id ? [`v${ack.value.version} ${ack.value.status}`] : []));
-    expect(acks).toEqual(['v1 applied', 'v3 applied', 'v2 stale', 'v3 stale', 'v1 stale', 'v1 stale', 'v2 stale', 'v3 stale']);
+      .flatMap((ack) =>
+        ack.ok && ack.value.productId === created.id ? [`v${ack.value.version} ${ack.value.status}`] : [],
+      );
+    expect(acks).toEqual([
+      'v1 applied',
+      'v3 applied',
+      'v2 stale',
+      'v3 stale',
+      'v1 stale',
+      'v1 stale',
+      'v2 stale',
+      'v3 stale',
+    ]);
     expect((await api.get(created.id)).sync).toEqual({ status: 'in-sync', replicatedVersion: 3, reason: null });
-    console.log(`redelivery: delivered v1,v3,v2,v3,v1 then v1,v2,v3 again; acks ${acks.join(', ')}; replica equals source over ${compared} products`);
+    console.log(
+      `redelivery: delivered v1,v3,v2,v3,v1 then v1,v2,v3 again; acks ${acks.join(', ')}; replica equals source over ${compared} products`,
+    );
   });
 });

@@ -23,9 +23,13 @@ describe('acknowledgements close the loop: api-service knows when the replica ha
 
   it('records replicatedVersion = version after create, update and delete', async () => {
     const created = await api.create(newProduct());
-    await eventually(async () => expect((await api.get(created.id)).sync).toEqual({ status: 'in-sync', replicatedVersion: 1, reason: null }));
+    await eventually(async () =>
+      expect((await api.get(created.id)).sync).toEqual({ status: 'in-sync', replicatedVersion: 1, reason: null }),
+    );
     await api.patch(created.id, { stock: 9 });
-    await eventually(async () => expect((await api.get(created.id)).sync).toMatchObject({ status: 'in-sync', replicatedVersion: 2 }));
+    await eventually(async () =>
+      expect((await api.get(created.id)).sync).toMatchObject({ status: 'in-sync', replicatedVersion: 2 }),
+    );
     const deleted = await call('DELETE', `/products/${created.id}`, undefined, wait(10_000));
     expect(deleted.status).toBe(204); // answered only once the replica dropped it
     console.log('acks: create, update and delete each acknowledged at their version');
@@ -60,7 +64,11 @@ describe('acknowledgements close the loop: api-service knows when the replica ha
     try {
       const refused = await call<Product>('PATCH', `/products/${created.body.id}`, { name: 'forbidden' }, wait(10_000));
       expect(refused.status).toBe(200);
-      expect(refused.body.sync).toMatchObject({ status: 'failed', replicatedVersion: 1, reason: expect.stringMatching(/SQLSTATE 23514.*e2e_no_forbidden/) });
+      expect(refused.body.sync).toMatchObject({
+        status: 'failed',
+        replicatedVersion: 1,
+        reason: expect.stringMatching(/SQLSTATE 23514.*e2e_no_forbidden/),
+      });
     } finally {
       await catalogDb.query('ALTER TABLE catalog_products DROP CONSTRAINT e2e_no_forbidden');
     }

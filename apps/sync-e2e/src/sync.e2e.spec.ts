@@ -11,7 +11,13 @@ describe('api-service → outbox → product-producer → Kafka → product-cons
   useRunningSystem();
 
   it('replicates a created product with every field', async () => {
-    const created = await api.create({ sku: uniqueSku('MUG'), name: 'Enamel mug', description: 'Holds 350 ml.', price: 12.5, stock: 7 });
+    const created = await api.create({
+      sku: uniqueSku('MUG'),
+      name: 'Enamel mug',
+      description: 'Holds 350 ml.',
+      price: 12.5,
+      stock: 7,
+    });
     const copy = await replicated(created.id, 1);
     const { sync: _sync, ...state } = created;
     expect(copy).toMatchObject({ ...state, price: '12.50' });
@@ -35,7 +41,9 @@ describe('api-service → outbox → product-producer → Kafka → product-cons
     await api.remove(product.id);
 
     await replicated(product.id, null);
-    const tombstone = await catalogDb.query('SELECT version FROM product_tombstones WHERE product_id = $1', [product.id]);
+    const tombstone = await catalogDb.query('SELECT version FROM product_tombstones WHERE product_id = $1', [
+      product.id,
+    ]);
     expect(tombstone.rows).toEqual([{ version: 2 }]);
     console.log('delete: gone from the replica, tombstone at v2');
   });
@@ -45,7 +53,14 @@ describe('api-service → outbox → product-producer → Kafka → product-cons
     for (let batch = 0; batch < 20; batch++) {
       created.push(
         ...(await Promise.all(
-          Array.from({ length: 10 }, (_, i) => api.create({ sku: uniqueSku(`BULK${batch}`), name: `Bulk ${batch}.${i}`, price: batch + i / 100, stock: i })),
+          Array.from({ length: 10 }, (_, i) =>
+            api.create({
+              sku: uniqueSku(`BULK${batch}`),
+              name: `Bulk ${batch}.${i}`,
+              price: batch + i / 100,
+              stock: i,
+            }),
+          ),
         )),
       );
     }
@@ -58,7 +73,12 @@ describe('api-service → outbox → product-producer → Kafka → product-cons
 
   it('applies a product created while product-consumer was down once it is back', async () => {
     await apps.consumer.stop('SIGTERM');
-    const product = await api.create({ sku: uniqueSku('LATE'), name: 'Created while the consumer was down', price: 9.99, stock: 2 });
+    const product = await api.create({
+      sku: uniqueSku('LATE'),
+      name: 'Created while the consumer was down',
+      price: 9.99,
+      stock: 2,
+    });
     await eventually(async () => expect(await unpublishedOutboxRows()).toBe(0)); // it is in Kafka now
     expect((await catalogDb.query('SELECT 1 FROM catalog_products WHERE id = $1', [product.id])).rowCount).toBe(0);
 
@@ -70,7 +90,12 @@ describe('api-service → outbox → product-producer → Kafka → product-cons
   it('retries a record, never skipping it, while the replica database fails; applies it once it recovers', async () => {
     await catalogDb.query('ALTER TABLE catalog_products RENAME TO catalog_products_away');
     try {
-      const product = await api.create({ sku: uniqueSku('OUTAGE'), name: 'Written during an outage', price: 3, stock: 3 });
+      const product = await api.create({
+        sku: uniqueSku('OUTAGE'),
+        name: 'Written during an outage',
+        price: 3,
+        stock: 3,
+      });
       await eventually(async () => expect(apps.consumer.log).toMatch(/catalog_products.*does not exist/));
       await new Promise((resolve) => setTimeout(resolve, 3000)); // several retries
       expect((await api.get(product.id)).sync.status).toBe('pending'); // neither applied nor rejected

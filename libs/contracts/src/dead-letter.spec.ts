@@ -13,7 +13,12 @@ const source = {
 describe('dead letters', () => {
   it('keep the original key, value and headers and say what failed, where and when', () => {
     const failedAt = new Date('2026-11-23T10:00:00.000Z');
-    const message = toDeadLetterMessage(source, { errorClass: 'unparseable', reason: '(root): value is not valid JSON', consumerGroup: 'product-catalog', failedAt });
+    const message = toDeadLetterMessage(source, {
+      errorClass: 'unparseable',
+      reason: '(root): value is not valid JSON',
+      consumerGroup: 'product-catalog',
+      failedAt,
+    });
     expect(message.key).toBe(source.key);
     expect(message.value).toBe(source.value);
     expect(message.headers).toEqual({
@@ -31,7 +36,9 @@ describe('dead letters', () => {
 
   it('read back as they were written, headers as Kafka returns them (bytes)', () => {
     const message = toDeadLetterMessage(source, { errorClass: 'unparseable', reason: 'bad', consumerGroup: 'g' });
-    const asRead = Object.fromEntries(Object.entries(message.headers).map(([name, value]) => [name, Buffer.from(value)]));
+    const asRead = Object.fromEntries(
+      Object.entries(message.headers).map(([name, value]) => [name, Buffer.from(value)]),
+    );
     const letter = readDeadLetter({ partition: 0, offset: '7', key: source.key, value: source.value, headers: asRead });
     expect(letter).toMatchObject({
       partition: 0,
@@ -45,19 +52,33 @@ describe('dead letters', () => {
   });
 
   it('a record that fails again after a replay carries only its latest failure', () => {
-    const first = toDeadLetterMessage({ ...source, key: null }, { errorClass: 'unparseable', reason: 'first', consumerGroup: 'g' });
-    const again = toDeadLetterMessage({ ...source, key: null, headers: { ...first.headers, [DeadLetterHeaders.replayedFrom]: 'product.events.dlq/0@3' } }, {
-      errorClass: 'contract-violation',
-      reason: 'second',
-      consumerGroup: 'g',
-    });
+    const first = toDeadLetterMessage(
+      { ...source, key: null },
+      { errorClass: 'unparseable', reason: 'first', consumerGroup: 'g' },
+    );
+    const again = toDeadLetterMessage(
+      {
+        ...source,
+        key: null,
+        headers: { ...first.headers, [DeadLetterHeaders.replayedFrom]: 'product.events.dlq/0@3' },
+      },
+      {
+        errorClass: 'contract-violation',
+        reason: 'second',
+        consumerGroup: 'g',
+      },
+    );
     expect(again.headers[DeadLetterHeaders.reason]).toBe('second');
     expect(again.headers).not.toHaveProperty(DeadLetterHeaders.originalKey);
     expect(again.headers).not.toHaveProperty(DeadLetterHeaders.replayedFrom);
   });
 
   it('cut a reason that quotes a huge input', () => {
-    const message = toDeadLetterMessage(source, { errorClass: 'contract-violation', reason: 'x'.repeat(10_000), consumerGroup: 'g' });
+    const message = toDeadLetterMessage(source, {
+      errorClass: 'contract-violation',
+      reason: 'x'.repeat(10_000),
+      consumerGroup: 'g',
+    });
     expect(message.headers[DeadLetterHeaders.reason]).toHaveLength(4000);
   });
 });

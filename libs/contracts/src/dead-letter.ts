@@ -55,7 +55,8 @@ const MAX_HEADER_REASON = 4000;
  */
 export function toDeadLetterMessage(source: DeadLetterSource, cause: DeadLetterCause) {
   const keyText = source.key === null ? null : source.key.toString();
-  const reason = cause.reason.length > MAX_HEADER_REASON ? `${cause.reason.slice(0, MAX_HEADER_REASON - 1)}…` : cause.reason;
+  const reason =
+    cause.reason.length > MAX_HEADER_REASON ? `${cause.reason.slice(0, MAX_HEADER_REASON - 1)}…` : cause.reason;
   return {
     key: source.key,
     value: source.value,
@@ -89,7 +90,13 @@ export interface DeadLetter {
 }
 
 /** Reads a record of the dead-letter topic back. */
-export function readDeadLetter(record: { partition: number; offset: string; key: Buffer | null; value: Buffer | null; headers?: Record<string, HeaderValue> }): DeadLetter {
+export function readDeadLetter(record: {
+  partition: number;
+  offset: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers?: Record<string, HeaderValue>;
+}): DeadLetter {
   const headers = record.headers ?? {};
   const text = (name: string) => headerText(headers[name]) ?? '';
   return {

@@ -32,7 +32,8 @@ export function toProductEventMessage(event: ProductEvent): ProductEventMessage 
 
 /** A record value as JSON, or the reason it is not. */
 export function parseJsonValue(value: Buffer | string | null | undefined): ValidationResult<unknown> {
-  if (value === null || value === undefined || value.length === 0) return { ok: false, reason: '(root): value is empty' };
+  if (value === null || value === undefined || value.length === 0)
+    return { ok: false, reason: '(root): value is empty' };
   try {
     return { ok: true, value: JSON.parse(value.toString()) };
   } catch (error) {
@@ -56,7 +57,8 @@ export function decodeProductEventMessage(value: Buffer | string | null | undefi
 function failureClass(json: unknown): 'unsupported-schema-version' | 'unknown-event-type' | 'contract-violation' {
   if (typeof json !== 'object' || json === null) return 'contract-violation';
   const { schemaVersion, type } = json as Record<string, unknown>;
-  if (schemaVersion !== undefined && schemaVersion !== PRODUCT_EVENT_SCHEMA_VERSION) return 'unsupported-schema-version';
+  if (schemaVersion !== undefined && schemaVersion !== PRODUCT_EVENT_SCHEMA_VERSION)
+    return 'unsupported-schema-version';
   if (type !== undefined && !(PRODUCT_EVENT_TYPES as readonly unknown[]).includes(type)) return 'unknown-event-type';
   return 'contract-violation';
 }

@@ -17,7 +17,11 @@ export const MAX_INT4 = 2_147_483_647;
 
 /** Text PostgreSQL can store: no NUL character (it would reject the row, not the schema). */
 const text = (min: number, max: number) =>
-  z.string().min(min).max(max).refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
 
 const version = z.number().int().min(1).max(MAX_INT4);
 
@@ -26,7 +30,9 @@ export const productStateSchema = z.strictObject({
   sku: text(1, 64),
   name: text(1, 200),
   description: text(0, 2000).nullable(),
-  price: z.string().regex(DECIMAL_2_PATTERN, 'must be a non-negative decimal string with exactly 2 places, e.g. "19.90"'),
+  price: z
+    .string()
+    .regex(DECIMAL_2_PATTERN, 'must be a non-negative decimal string with exactly 2 places, e.g. "19.90"'),
   stock: z.number().int().min(0).max(MAX_INT4),
   version,
   createdAt: z.iso.datetime({ offset: true }),

@@ -57,5 +57,9 @@ export function decodeSyncAck(value: Buffer | string | null | undefined): Valida
 
 /** The record an ack is sent as: keyed by product id, so a product's acks stay in order. */
 export function toSyncAckMessage(ack: SyncAck): { key: string; value: string; headers: Record<string, string> } {
-  return { key: ack.productId, value: JSON.stringify(ack), headers: { 'schema-version': '1', 'content-type': 'application/json' } };
+  return {
+    key: ack.productId,
+    value: JSON.stringify(ack),
+    headers: { 'schema-version': '1', 'content-type': 'application/json' },
+  };
 }

@@ -15,7 +15,17 @@ function validEvent(overrides: Partial<ProductEvent> = {}): ProductEvent {
     productId: id,
     version: 2,
     occurredAt: at,
-    product: { id, sku: 'SKU-1', name: 'Mug', description: null, price: '9.90', stock: 3, version: 2, createdAt: at, updatedAt: at },
+    product: {
+      id,
+      sku: 'SKU-1',
+      name: 'Mug',
+      description: null,
+      price: '9.90',
+      stock: 3,
+      version: 2,
+      createdAt: at,
+      updatedAt: at,
+    },
     ...overrides,
   };
 }
@@ -36,7 +46,11 @@ describe('validateProductEvent', () => {
     const event = validEvent();
     const message = toProductEventMessage(event);
     expect(message.key).toBe(event.productId);
-    expect(message.headers).toMatchObject({ 'event-type': 'product.updated', 'schema-version': '1', 'event-id': event.eventId });
+    expect(message.headers).toMatchObject({
+      'event-type': 'product.updated',
+      'schema-version': '1',
+      'event-id': event.eventId,
+    });
     expect(decodeProductEventMessage(Buffer.from(message.value))).toEqual({ ok: true, value: event });
   });
 
@@ -46,7 +60,11 @@ describe('validateProductEvent', () => {
       reason: expect.stringMatching(/^\(root\): value is not valid JSON \(.+\)$/),
       errorClass: 'unparseable',
     });
-    expect(decodeProductEventMessage(null)).toEqual({ ok: false, reason: '(root): value is empty', errorClass: 'unparseable' });
+    expect(decodeProductEventMessage(null)).toEqual({
+      ok: false,
+      reason: '(root): value is empty',
+      errorClass: 'unparseable',
+    });
     expect(decodeProductEventMessage(Buffer.from('42'))).toEqual({
       ok: false,
       reason: expect.stringMatching(/^\(root\): /),
@@ -56,8 +74,16 @@ describe('validateProductEvent', () => {
 
   it('tells a schema version or event type it does not know from a broken event', () => {
     const decode = (value: unknown) => decodeProductEventMessage(Buffer.from(JSON.stringify(value)));
-    expect(decode({ ...validEvent(), schemaVersion: 2 })).toMatchObject({ ok: false, errorClass: 'unsupported-schema-version', reason: expect.stringMatching(/^schemaVersion: /) });
-    expect(decode({ ...validEvent(), type: 'product.archived' })).toMatchObject({ ok: false, errorClass: 'unknown-event-type', reason: expect.stringMatching(/^type: /) });
+    expect(decode({ ...validEvent(), schemaVersion: 2 })).toMatchObject({
+      ok: false,
+      errorClass: 'unsupported-schema-version',
+      reason: expect.stringMatching(/^schemaVersion: /),
+    });
+    expect(decode({ ...validEvent(), type: 'product.archived' })).toMatchObject({
+      ok: false,
+      errorClass: 'unknown-event-type',
+      reason: expect.stringMatching(/^type: /),
+    });
     expect(decode({ ...validEvent(), product: { ...validEvent().product, price: '-1.00' } })).toMatchObject({
       ok: false,
       errorClass: 'contract-violation',
@@ -80,7 +106,9 @@ describe('validateProductEvent', () => {
 
   it('rejects a negative or badly scaled price', () => {
     const event = validEvent();
-    expect(reasonFor({ ...event, product: { ...event.product, price: '-1.00' } })).toMatch(/^product\.price: must be a non-negative decimal/);
+    expect(reasonFor({ ...event, product: { ...event.product, price: '-1.00' } })).toMatch(
+      /^product\.price: must be a non-negative decimal/,
+    );
     expect(reasonFor({ ...event, product: { ...event.product, price: '1.5' } })).toMatch(/^product\.price: /);
   });
 
@@ -93,12 +121,16 @@ describe('validateProductEvent', () => {
   it('rejects what the database columns could not hold: a stock past INTEGER, a NUL in text', () => {
     const event = validEvent();
     expect(reasonFor({ ...event, product: { ...event.product, stock: 3_000_000_000 } })).toMatch(/^product\.stock: /);
-    expect(reasonFor({ ...event, product: { ...event.product, name: 'a\u0000b' } })).toBe('product.name: must not contain NUL characters');
+    expect(reasonFor({ ...event, product: { ...event.product, name: 'a\u0000b' } })).toBe(
+      'product.name: must not contain NUL characters',
+    );
   });
 
   it('rejects an envelope whose product disagrees with it', () => {
     const event = validEvent();
-    expect(reasonFor({ ...event, product: { ...event.product, id: randomUUID() } })).toBe('product.id: must equal productId');
+    expect(reasonFor({ ...event, product: { ...event.product, id: randomUUID() } })).toBe(
+      'product.id: must equal productId',
+    );
     expect(reasonFor({ ...event, version: 3 })).toBe('product.version: must equal version');
   });
 
@@ -129,8 +161,16 @@ describe('sync acknowledgements', () => {
   });
 
   it('require a reason for a rejection and a version otherwise', () => {
-    expect(decodeSyncAck(JSON.stringify({ ...ack, status: 'rejected', version: null }))).toEqual({ ok: false, reason: 'reason: is required when status is rejected' });
-    expect(decodeSyncAck(JSON.stringify({ ...ack, version: null }))).toEqual({ ok: false, reason: 'version: is required when status is applied' });
-    expect(decodeSyncAck(JSON.stringify({ ...ack, status: 'rejected', version: null, reason: 'bad price' }))).toMatchObject({ ok: true });
+    expect(decodeSyncAck(JSON.stringify({ ...ack, status: 'rejected', version: null }))).toEqual({
+      ok: false,
+      reason: 'reason: is required when status is rejected',
+    });
+    expect(decodeSyncAck(JSON.stringify({ ...ack, version: null }))).toEqual({
+      ok: false,
+      reason: 'version: is required when status is applied',
+    });
+    expect(
+      decodeSyncAck(JSON.stringify({ ...ack, status: 'rejected', version: null, reason: 'bad price' })),
+    ).toMatchObject({ ok: true });
   });
 });

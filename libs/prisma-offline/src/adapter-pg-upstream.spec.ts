@@ -10,7 +10,9 @@ describe('@prisma/adapter-pg 6.19.3 without the workaround', () => {
   it('still cannot map the catalog type `name`', async () => {
     const adapter = await new PrismaPg(poolConfigFromUrl(adminDatabaseUrl)).connect();
     try {
-      await expect(adapter.queryRaw(catalogTypesQuery)).rejects.toMatchObject({ cause: { kind: 'UnsupportedNativeDataType' } });
+      await expect(adapter.queryRaw(catalogTypesQuery)).rejects.toMatchObject({
+        cause: { kind: 'UnsupportedNativeDataType' },
+      });
     } finally {
       await adapter.dispose();
     }

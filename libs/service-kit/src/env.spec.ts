@@ -8,8 +8,15 @@ const validate = envValidator(
 
 describe('envValidator', () => {
   it('applies defaults and parses values', () => {
-    expect(validate({})).toEqual({ PORT: 3000, DATABASE_URL: 'postgresql://u@h/db', KAFKA_BROKERS: ['127.0.0.1:9092'] });
-    expect(validate({ PORT: '8080', KAFKA_BROKERS: 'a:1, b:2' })).toMatchObject({ PORT: 8080, KAFKA_BROKERS: ['a:1', 'b:2'] });
+    expect(validate({})).toEqual({
+      PORT: 3000,
+      DATABASE_URL: 'postgresql://u@h/db',
+      KAFKA_BROKERS: ['127.0.0.1:9092'],
+    });
+    expect(validate({ PORT: '8080', KAFKA_BROKERS: 'a:1, b:2' })).toMatchObject({
+      PORT: 8080,
+      KAFKA_BROKERS: ['a:1', 'b:2'],
+    });
   });
 
   it('refuses to boot naming every bad variable', () => {

@@ -10,7 +10,12 @@ export const postgresUrl = (fallback: string) => z.url({ protocol: /^postgres(ql
 export const kafkaBrokers = z
   .string()
   .default('127.0.0.1:9092')
-  .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((broker) => broker.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^[^\s:]+:\d+$/, 'each broker must be host:port')).min(1));
 
 /**

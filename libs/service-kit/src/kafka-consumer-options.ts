@@ -25,12 +25,17 @@ export function kafkaConsumerOptions(options: {
         clientId: options.clientId,
         brokers: options.brokers,
         logCreator: KafkaLogger.bind(null, new Logger('kafkajs')),
-        ...(options.waitForBrokers && { retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 } }),
+        ...(options.waitForBrokers && {
+          retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
+        }),
       },
       consumer: {
         groupId: options.groupId,
         allowAutoTopicCreation: false,
-        ...(options.sessionTimeoutMs && { sessionTimeout: options.sessionTimeoutMs, heartbeatInterval: Math.floor(options.sessionTimeoutMs / 10) }),
+        ...(options.sessionTimeoutMs && {
+          sessionTimeout: options.sessionTimeoutMs,
+          heartbeatInterval: Math.floor(options.sessionTimeoutMs / 10),
+        }),
       },
       // Nest makes a producer for replies too (unused here); it partitions like every other producer of the project.
       producer: { createPartitioner: Partitioners.DefaultPartitioner },

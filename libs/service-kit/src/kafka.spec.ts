@@ -67,14 +67,26 @@ describe('ResilientProducer', () => {
     await producer.send({ topic: 't', messages: keys.map((key, i) => ({ key, value: String(i) })) });
 
     const partitionOf = Partitioners.DefaultPartitioner();
-    const metadata = [0, 1, 2].map((partitionId) => ({ partitionId, leader: 0, replicas: [], isr: [], partitionErrorCode: 0 }));
-    const expected = keys.map((key) => partitionOf({ topic: 't', partitionMetadata: metadata, message: { key, value: null } }));
-    const requests = made[0].sent.map((r) => r.messages.map((m) => ({ partition: m.partition, key: m.key, value: m.value })));
+    const metadata = [0, 1, 2].map((partitionId) => ({
+      partitionId,
+      leader: 0,
+      replicas: [],
+      isr: [],
+      partitionErrorCode: 0,
+    }));
+    const expected = keys.map((key) =>
+      partitionOf({ topic: 't', partitionMetadata: metadata, message: { key, value: null } }),
+    );
+    const requests = made[0].sent.map((r) =>
+      r.messages.map((m) => ({ partition: m.partition, key: m.key, value: m.value })),
+    );
     expect(requests.length).toBe(new Set(expected).size);
     for (const messages of requests) {
       expect(new Set(messages.map((m) => m.partition)).size).toBe(1); // one partition, so one broker, per request
       expect(messages.every((m) => m.partition === expected[keys.indexOf(String(m.key))])).toBe(true);
-      expect(messages.map((m) => Number(m.value))).toEqual([...messages.map((m) => Number(m.value))].sort((x, y) => x - y)); // order kept
+      expect(messages.map((m) => Number(m.value))).toEqual(
+        [...messages.map((m) => Number(m.value))].sort((x, y) => x - y),
+      ); // order kept
     }
     expect(requests.flat()).toHaveLength(keys.length);
   });

@@ -52,7 +52,13 @@ export class ResilientProducer {
     if (!this.partitionCount) return this.sendAsOne(record);
     const count = await this.partitionCount(record.topic);
     const partitionOf = Partitioners.DefaultPartitioner();
-    const metadata = Array.from({ length: count }, (_, partitionId) => ({ partitionId, leader: 0, replicas: [], isr: [], partitionErrorCode: 0 }));
+    const metadata = Array.from({ length: count }, (_, partitionId) => ({
+      partitionId,
+      leader: 0,
+      replicas: [],
+      isr: [],
+      partitionErrorCode: 0,
+    }));
     const byPartition = new Map<number, Message[]>();
     for (const message of record.messages) {
       const partition = message.partition ?? partitionOf({ topic: record.topic, partitionMetadata: metadata, message });

@@ -6,7 +6,11 @@ import { KafkaJSProtocolError } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RethrowToKafkajs } from './rethrow-to-kafkajs.filter.js';
 
-const notCoordinator = new KafkaJSProtocolError({ message: 'This is not the correct coordinator for this group', type: 'NOT_COORDINATOR_FOR_GROUP', code: 16 } as never);
+const notCoordinator = new KafkaJSProtocolError({
+  message: 'This is not the correct coordinator for this group',
+  type: 'NOT_COORDINATOR_FOR_GROUP',
+  code: 16,
+} as never);
 
 @Controller()
 @UseFilters(RethrowToKafkajs)
@@ -55,6 +59,9 @@ describe('RethrowToKafkajs', () => {
   });
 
   it('is needed: without it Nest hands kafkajs an anonymous "Internal server error"', async () => {
-    await expect(transport.deliver('without-filter')).rejects.toEqual({ status: 'error', message: 'Internal server error' });
+    await expect(transport.deliver('without-filter')).rejects.toEqual({
+      status: 'error',
+      message: 'Internal server error',
+    });
   });
 });

@@ -3,5 +3,10 @@ import { KafkaConsumerHealth } from '@nestjs-kafka-sync/service-kit';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller.js';
 
-@Module({ imports: [TerminusModule], controllers: [HealthController], providers: [KafkaConsumerHealth], exports: [KafkaConsumerHealth] })
+@Module({
+  imports: [TerminusModule],
+  controllers: [HealthController],
+  providers: [KafkaConsumerHealth],
+  exports: [KafkaConsumerHealth],
+})
 export class HealthModule {}

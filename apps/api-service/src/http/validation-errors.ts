@@ -27,5 +27,10 @@ export function validationException(errors: ValidationError[]): BadRequestExcept
 
 /** A 400 about one field, in the same shape as the validation errors. */
 export function badField(field: string, reason: string): BadRequestException {
-  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `${field}: ${reason}`, errors: [{ field, reason }] });
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: `${field}: ${reason}`,
+    errors: [{ field, reason }],
+  });
 }

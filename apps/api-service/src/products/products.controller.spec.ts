@@ -13,12 +13,17 @@ const http = () => request(app.getHttpServer());
 const valid = { sku: 'MUG-1', name: 'Enamel mug', description: 'Holds 350 ml.', price: 12.5, stock: 7 };
 
 async function counts() {
-  const { rows } = await db.query('SELECT (SELECT count(*) FROM products)::int AS products, (SELECT count(*) FROM outbox_events)::int AS outbox');
+  const { rows } = await db.query(
+    'SELECT (SELECT count(*) FROM products)::int AS products, (SELECT count(*) FROM outbox_events)::int AS outbox',
+  );
   return rows[0] as { products: number; outbox: number };
 }
 
 async function outboxEvents(productId: string) {
-  const { rows } = await db.query('SELECT event_type, version, payload FROM outbox_events WHERE aggregate_id = $1 ORDER BY id', [productId]);
+  const { rows } = await db.query(
+    'SELECT event_type, version, payload FROM outbox_events WHERE aggregate_id = $1 ORDER BY id',
+    [productId],
+  );
   return rows as { event_type: string; version: number; payload: unknown }[];
 }
 
@@ -35,13 +40,21 @@ beforeEach(() => db.query('TRUNCATE products, outbox_events, product_sync_state'
 describe('POST /products', () => {
   it('creates version 1 and commits its product.created event with it', async () => {
     const res = await http().post('/products').send(valid).expect(201);
-    expect(res.body).toMatchObject({ ...valid, price: '12.50', version: 1, sync: { status: 'pending', replicatedVersion: null, reason: null } });
+    expect(res.body).toMatchObject({
+      ...valid,
+      price: '12.50',
+      version: 1,
+      sync: { status: 'pending', replicatedVersion: null, reason: null },
+    });
     expect(res.headers.etag).toBe('"1"');
 
     const [event] = await outboxEvents(res.body.id);
     expect(event).toMatchObject({ event_type: 'product.created', version: 1 });
     const { sync: _sync, ...state } = res.body;
-    expect(validateProductEvent(event.payload)).toMatchObject({ ok: true, value: { productId: res.body.id, product: state } });
+    expect(validateProductEvent(event.payload)).toMatchObject({
+      ok: true,
+      value: { productId: res.body.id, product: state },
+    });
   });
 
   it.each([
@@ -57,7 +70,10 @@ describe('POST /products', () => {
     ['stock', { stock: 1.5 }, /stock must be an integer number/],
     ['color', { color: 'red' }, /property color should not exist/],
   ])('rejects a bad %s with 400 naming it, and writes nothing', async (field, override, reason) => {
-    const res = await http().post('/products').send({ ...valid, ...override }).expect(400);
+    const res = await http()
+      .post('/products')
+      .send({ ...valid, ...override })
+      .expect(400);
     expect(res.body.errors).toContainEqual({ field, reason: expect.stringMatching(reason) });
     expect(await counts()).toEqual({ products: 0, outbox: 0 });
   });
@@ -70,7 +86,10 @@ describe('POST /products', () => {
 
   it('answers 409 for a duplicate sku and writes nothing more', async () => {
     await http().post('/products').send(valid).expect(201);
-    const res = await http().post('/products').send({ ...valid, name: 'Other' }).expect(409);
+    const res = await http()
+      .post('/products')
+      .send({ ...valid, name: 'Other' })
+      .expect(409);
     expect(res.body.errors).toEqual([{ field: 'sku', reason: 'already exists' }]);
     expect(await counts()).toEqual({ products: 1, outbox: 1 });
   });
@@ -88,8 +107,15 @@ describe('reading', () => {
   });
 
   it('GET /products pages and filters by name and sku', async () => {
-    for (const [sku, name] of [['A-1', 'Red mug'], ['A-2', 'Blue mug'], ['A-3', 'Plate']]) {
-      await http().post('/products').send({ ...valid, sku, name }).expect(201);
+    for (const [sku, name] of [
+      ['A-1', 'Red mug'],
+      ['A-2', 'Blue mug'],
+      ['A-3', 'Plate'],
+    ]) {
+      await http()
+        .post('/products')
+        .send({ ...valid, sku, name })
+        .expect(201);
     }
     const page = await http().get('/products?page=2&pageSize=2').expect(200);
     expect(page.body).toMatchObject({ page: 2, pageSize: 2, total: 3, items: [{ sku: 'A-3' }] });
@@ -108,7 +134,10 @@ describe('changing', () => {
     const res = await http().patch(`/products/${created.id}`).send({ stock: 3 }).expect(200);
     expect(res.body).toMatchObject({ ...created, stock: 3, version: 2, updatedAt: expect.any(String) });
     const events = await outboxEvents(created.id);
-    expect(events.map((e) => [e.event_type, e.version])).toEqual([['product.created', 1], ['product.updated', 2]]);
+    expect(events.map((e) => [e.event_type, e.version])).toEqual([
+      ['product.created', 1],
+      ['product.updated', 2],
+    ]);
   });
 
   it('PATCH with an empty body or a bad field is a 400 that changes nothing', async () => {
@@ -123,7 +152,10 @@ describe('changing', () => {
   it('PATCH with null for a required field is a 400 naming it; null clears the description', async () => {
     const { body: created } = await http().post('/products').send(valid).expect(201);
     for (const field of ['name', 'sku', 'price', 'stock']) {
-      const res = await http().patch(`/products/${created.id}`).send({ [field]: null }).expect(400);
+      const res = await http()
+        .patch(`/products/${created.id}`)
+        .send({ [field]: null })
+        .expect(400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
     const cleared = await http().patch(`/products/${created.id}`).send({ description: null }).expect(200);
@@ -131,7 +163,10 @@ describe('changing', () => {
   });
 
   it('refuses text PostgreSQL cannot store with a 400, not a 500', async () => {
-    const res = await http().post('/products').send({ ...valid, name: 'mug\u0000' }).expect(400);
+    const res = await http()
+      .post('/products')
+      .send({ ...valid, name: 'mug\u0000' })
+      .expect(400);
     expect(res.body.errors).toEqual([{ field: 'name', reason: 'name must not contain NUL characters' }]);
     expect(await counts()).toEqual({ products: 0, outbox: 0 });
   });
@@ -139,7 +174,10 @@ describe('changing', () => {
   it('PUT replaces every field, clearing an omitted description', async () => {
     const { body: created } = await http().post('/products').send(valid).expect(201);
     const { description: _d, ...withoutDescription } = valid;
-    const res = await http().put(`/products/${created.id}`).send({ ...withoutDescription, name: 'Renamed' }).expect(200);
+    const res = await http()
+      .put(`/products/${created.id}`)
+      .send({ ...withoutDescription, name: 'Renamed' })
+      .expect(200);
     expect(res.body).toMatchObject({ name: 'Renamed', description: null, version: 2 });
     await http().put(`/products/${created.id}`).send({ name: 'only a name' }).expect(400);
   });
@@ -156,7 +194,9 @@ describe('changing', () => {
 
   it('concurrent PATCHes each get their own version, and the outbox has them in order', async () => {
     const { body: created } = await http().post('/products').send(valid).expect(201);
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => http().patch(`/products/${created.id}`).send({ stock: i })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => http().patch(`/products/${created.id}`).send({ stock: i })),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
     expect(results.map((r) => r.body.version).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect((await outboxEvents(created.id)).map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
@@ -168,7 +208,11 @@ describe('changing', () => {
     await http().get(`/products/${created.id}`).expect(404);
     await http().delete(`/products/${created.id}`).expect(404);
     const events = await outboxEvents(created.id);
-    expect(events.at(-1)).toMatchObject({ event_type: 'product.deleted', version: 2, payload: { product: { sku: valid.sku, version: 2 } } });
+    expect(events.at(-1)).toMatchObject({
+      event_type: 'product.deleted',
+      version: 2,
+      payload: { product: { sku: valid.sku, version: 2 } },
+    });
   });
 
   it('unknown ids are 404 for every write', async () => {
@@ -181,15 +225,36 @@ describe('changing', () => {
 });
 
 describe('sync status and Prefer: wait-for-sync (acks recorded as the Kafka consumer would)', () => {
-  const ack = (productId: string, version: number, status: 'applied' | 'stale' | 'rejected' = 'applied', reason: string | null = null) =>
-    app.get(SyncStateService).record({ schemaVersion: 1, productId, version, status, reason, eventId: null, acknowledgedAt: new Date().toISOString() });
+  const ack = (
+    productId: string,
+    version: number,
+    status: 'applied' | 'stale' | 'rejected' = 'applied',
+    reason: string | null = null,
+  ) =>
+    app.get(SyncStateService).record({
+      schemaVersion: 1,
+      productId,
+      version,
+      status,
+      reason,
+      eventId: null,
+      acknowledgedAt: new Date().toISOString(),
+    });
 
   it('shows in-sync once the replica acknowledged the current version, pending for a newer one', async () => {
     const { body: created } = await http().post('/products').send(valid).expect(201);
     await ack(created.id, 1);
-    expect((await http().get(`/products/${created.id}`)).body.sync).toEqual({ status: 'in-sync', replicatedVersion: 1, reason: null });
+    expect((await http().get(`/products/${created.id}`)).body.sync).toEqual({
+      status: 'in-sync',
+      replicatedVersion: 1,
+      reason: null,
+    });
     await http().patch(`/products/${created.id}`).send({ stock: 1 }).expect(200);
-    expect((await http().get(`/products/${created.id}`)).body.sync).toEqual({ status: 'pending', replicatedVersion: 1, reason: null });
+    expect((await http().get(`/products/${created.id}`)).body.sync).toEqual({
+      status: 'pending',
+      replicatedVersion: 1,
+      reason: null,
+    });
     await ack(created.id, 1, 'stale'); // a redelivered old ack changes nothing
     const list = await http().get('/products').expect(200);
     expect(list.body.items[0].sync).toEqual({ status: 'pending', replicatedVersion: 1, reason: null });
@@ -198,7 +263,11 @@ describe('sync status and Prefer: wait-for-sync (acks recorded as the Kafka cons
   it('shows failed with the reason when the replica rejected the current version', async () => {
     const { body: created } = await http().post('/products').send(valid).expect(201);
     await ack(created.id, 1, 'rejected', 'product.price: bad');
-    expect((await http().get(`/products/${created.id}`)).body.sync).toEqual({ status: 'failed', replicatedVersion: null, reason: 'product.price: bad' });
+    expect((await http().get(`/products/${created.id}`)).body.sync).toEqual({
+      status: 'failed',
+      replicatedVersion: null,
+      reason: 'product.price: bad',
+    });
   });
 
   it('answers 202 pending when no ack comes within the wait, never an error', async () => {
@@ -224,9 +293,16 @@ describe('sync status and Prefer: wait-for-sync (acks recorded as the Kafka cons
   it('DELETE with wait-for-sync: 202 with the pending version, or 204 once acknowledged', async () => {
     const { body: first } = await http().post('/products').send(valid).expect(201);
     const pending = await http().delete(`/products/${first.id}`).set('Prefer', 'wait-for-sync=100').expect(202);
-    expect(pending.body).toEqual({ id: first.id, version: 2, sync: { status: 'pending', replicatedVersion: null, reason: null } });
+    expect(pending.body).toEqual({
+      id: first.id,
+      version: 2,
+      sync: { status: 'pending', replicatedVersion: null, reason: null },
+    });
 
-    const { body: second } = await http().post('/products').send({ ...valid, sku: 'MUG-2' }).expect(201);
+    const { body: second } = await http()
+      .post('/products')
+      .send({ ...valid, sku: 'MUG-2' })
+      .expect(201);
     await ack(second.id, 2); // as if the delete had already been applied
     await http().delete(`/products/${second.id}`).set('Prefer', 'wait-for-sync=5000').expect(204);
   });

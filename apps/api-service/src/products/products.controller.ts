@@ -43,7 +43,11 @@ import { ProductsService } from './products.service.js';
 const ProductId = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => badField('id', 'must be a UUID') }));
 
 const IfMatchHeader = () =>
-  ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, e.g. "3": the write fails with 412 if the product has changed since.' });
+  ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version you read, e.g. "3": the write fails with 412 if the product has changed since.',
+  });
 
 /** What PATCH and PUT answer. */
 const ChangeResponses = () =>
@@ -61,7 +65,8 @@ const PreferHeader = () =>
     ApiHeader({
       name: 'Prefer',
       required: false,
-      description: '`wait-for-sync=<ms>`: answer only once product-consumer has applied this version (sync.status in-sync), or after <ms> with 202 Accepted (pending).',
+      description:
+        '`wait-for-sync=<ms>`: answer only once product-consumer has applied this version (sync.status in-sync), or after <ms> with 202 Accepted (pending).',
     }),
     ApiAcceptedResponse({ description: 'Written, but the replica had not applied it when wait-for-sync ran out.' }),
   );
@@ -99,7 +104,11 @@ export class ProductsController {
   @ApiCreatedResponse({ type: ProductResponse })
   @ApiConflictResponse({ description: 'The sku is taken.' })
   @PreferHeader()
-  async create(@Body() dto: CreateProductDto, @WaitForSync() waitMs: number | undefined, @Res() res: Response): Promise<void> {
+  async create(
+    @Body() dto: CreateProductDto,
+    @WaitForSync() waitMs: number | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.reply(res, 201, await this.products.create(dto), waitMs);
   }
 
@@ -127,7 +136,12 @@ export class ProductsController {
     @WaitForSync() waitMs: number | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    await this.reply(res, 200, await this.products.update(id, { ...dto, description: dto.description ?? null }, expectedVersion), waitMs);
+    await this.reply(
+      res,
+      200,
+      await this.products.update(id, { ...dto, description: dto.description ?? null }, expectedVersion),
+      waitMs,
+    );
   }
 
   @Delete(':id')
@@ -157,9 +171,17 @@ export class ProductsController {
    * Sends a written product with its sync status. With `Prefer: wait-for-sync`, first waits
    * (bounded) for the replica's ack of this version, and answers 202 Accepted if it has not come.
    */
-  private async reply(res: Response, status: 200 | 201, product: ProductState, waitMs: number | undefined): Promise<void> {
+  private async reply(
+    res: Response,
+    status: 200 | 201,
+    product: ProductState,
+    waitMs: number | undefined,
+  ): Promise<void> {
     res.setHeader('ETag', `"${product.version}"`);
-    const sync = waitMs === undefined ? await this.syncState.syncOf(product.id, product.version) : await this.waitForSync(res, product, waitMs);
+    const sync =
+      waitMs === undefined
+        ? await this.syncState.syncOf(product.id, product.version)
+        : await this.waitForSync(res, product, waitMs);
     const body: ProductResponse = { ...product, sync };
     res.status(sync.status === 'pending' && waitMs !== undefined ? 202 : status).json(body);
   }

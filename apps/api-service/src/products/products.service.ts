@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ConflictException,
-  Injectable,
-  NotFoundException,
-  PreconditionFailedException,
-} from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, PreconditionFailedException } from '@nestjs/common';
 import type { ProductState } from '@nestjs-kafka-sync/contracts';
 import { Prisma } from '../generated/prisma/client.js';
 import { badField } from '../http/validation-errors.js';
@@ -99,7 +94,11 @@ export class ProductsService {
   }
 
   /** Runs a write and turns Prisma's errors into the HTTP answers they mean. */
-  private async write<T>(id: string | null, expectedVersion: number | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+  private async write<T>(
+    id: string | null,
+    expectedVersion: number | undefined,
+    work: (tx: Tx) => Promise<T>,
+  ): Promise<T> {
     try {
       return await this.prisma.$transaction(work);
     } catch (error) {
@@ -109,7 +108,12 @@ export class ProductsService {
         throw badField('body', 'a value is too long for its column');
       }
       if (isPrismaError(error, 'P2002')) {
-        throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'sku: a product with this sku already exists', errors: [{ field: 'sku', reason: 'already exists' }] });
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: 'sku: a product with this sku already exists',
+          errors: [{ field: 'sku', reason: 'already exists' }],
+        });
       }
       if (id !== null && isPrismaError(error, 'P2025')) {
         const current = await this.prisma.product.findUnique({ where: { id }, select: { version: true } });

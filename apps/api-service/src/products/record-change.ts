@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { PRODUCT_EVENT_SCHEMA_VERSION, productEventSchema, type ProductEventType, type ProductState } from '@nestjs-kafka-sync/contracts';
+import {
+  PRODUCT_EVENT_SCHEMA_VERSION,
+  productEventSchema,
+  type ProductEventType,
+  type ProductState,
+} from '@nestjs-kafka-sync/contracts';
 import type { Prisma, Product } from '../generated/prisma/client.js';
 import { toProductState } from './product-state.js';
 
 /** Writes the outbox row for a change; the envelope is validated here so a broken event can never be queued. */
-export async function recordChange(tx: Prisma.TransactionClient, type: ProductEventType, row: Product): Promise<ProductState> {
+export async function recordChange(
+  tx: Prisma.TransactionClient,
+  type: ProductEventType,
+  row: Product,
+): Promise<ProductState> {
   const product = toProductState(row);
   const event = productEventSchema.parse({
     schemaVersion: PRODUCT_EVENT_SCHEMA_VERSION,
@@ -16,8 +25,13 @@ export async function recordChange(tx: Prisma.TransactionClient, type: ProductEv
     product,
   });
   await tx.outboxEvent.create({
-    data: { eventId: event.eventId, aggregateId: event.productId, eventType: type, version: event.version, payload: event },
+    data: {
+      eventId: event.eventId,
+      aggregateId: event.productId,
+      eventType: type,
+      version: event.version,
+      payload: event,
+    },
   });
   return product;
 }
-

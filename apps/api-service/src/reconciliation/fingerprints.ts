@@ -16,7 +16,11 @@ const fingerprintQuery = (table: 'products' | 'catalog_products') => `
   LIMIT $2`;
 
 /** Streams a table's fingerprints in id order, one keyset-paginated batch at a time. */
-export async function* fingerprints(pool: pg.Pool, table: 'products' | 'catalog_products', batchSize: number): AsyncGenerator<ProductFingerprint> {
+export async function* fingerprints(
+  pool: pg.Pool,
+  table: 'products' | 'catalog_products',
+  batchSize: number,
+): AsyncGenerator<ProductFingerprint> {
   let after: string | null = null;
   for (;;) {
     const { rows }: pg.QueryResult<ProductFingerprint> = await pool.query(fingerprintQuery(table), [after, batchSize]);

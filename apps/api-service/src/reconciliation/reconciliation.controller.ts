@@ -9,7 +9,9 @@ export class ReconciliationController {
 
   @Get()
   @ApiOperation({ summary: 'Compare api_service with product_catalog, product by product.' })
-  @ApiOkResponse({ description: 'Counts and first ids of products missing from, extra in, and differing in the replica.' })
+  @ApiOkResponse({
+    description: 'Counts and first ids of products missing from, extra in, and differing in the replica.',
+  })
   report(): Promise<ReconciliationReport> {
     return this.reconciliation.reconcile();
   }

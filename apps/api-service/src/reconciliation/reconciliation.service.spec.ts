@@ -12,7 +12,17 @@ let reconciliation: ReconciliationService;
 
 const columns = 'id, sku, name, description, price, stock, version, created_at, updated_at';
 const at = '2026-01-01T00:00:00.000Z';
-const product = (id: string, version = 1, name = 'Mug') => [id, `SKU-${id.slice(0, 8)}`, name, null, '9.90', 3, version, at, at];
+const product = (id: string, version = 1, name = 'Mug') => [
+  id,
+  `SKU-${id.slice(0, 8)}`,
+  name,
+  null,
+  '9.90',
+  3,
+  version,
+  at,
+  at,
+];
 
 async function insert(pool: pg.Pool, table: string, row: unknown[]) {
   const extra = table === 'catalog_products' ? ', replicated_at' : '';
@@ -76,7 +86,9 @@ describe('ReconciliationService against real databases', () => {
     expect((await source.query('SELECT count(*)::int AS n FROM outbox_events')).rows[0].n).toBe(0); // a report writes nothing
 
     expect(await reconciliation.reconcile({ repair: true })).toMatchObject({ repaired: 3 });
-    const { rows } = await source.query('SELECT aggregate_id, event_type, version FROM outbox_events ORDER BY aggregate_id');
+    const { rows } = await source.query(
+      'SELECT aggregate_id, event_type, version FROM outbox_events ORDER BY aggregate_id',
+    );
     expect(rows).toEqual(
       [
         { aggregate_id: missing, event_type: 'product.updated', version: 5 },
@@ -96,6 +108,10 @@ describe('ReconciliationService against real databases', () => {
     }
     const { rows } = await source.query('SELECT id::text FROM products ORDER BY id');
     await replica.query('DELETE FROM catalog_products WHERE id = $1', [rows[11].id]);
-    expect(await reconciliation.reconcile()).toMatchObject({ sourceProducts: 12, replicaProducts: 11, missing: { count: 1, firstIds: [rows[11].id] } });
+    expect(await reconciliation.reconcile()).toMatchObject({
+      sourceProducts: 12,
+      replicaProducts: 11,
+      missing: { count: 1, firstIds: [rows[11].id] },
+    });
   });
 });

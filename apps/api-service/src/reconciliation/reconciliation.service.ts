@@ -77,7 +77,12 @@ export class ReconciliationService {
       await Promise.all([source.end(), replica.end()]);
     }
     const drifted = summaries.missing.count + summaries.extra.count + summaries.differing.count;
-    const report: ReconciliationReport = { checkedAt: new Date().toISOString(), ...counts, inSync: drifted === 0, ...summaries };
+    const report: ReconciliationReport = {
+      checkedAt: new Date().toISOString(),
+      ...counts,
+      inSync: drifted === 0,
+      ...summaries,
+    };
     if (repair) report.repaired = repaired;
     this.logger.log(
       `reconciled ${counts.sourceProducts} source / ${counts.replicaProducts} replica products: ` +
@@ -111,7 +116,10 @@ export class ReconciliationService {
       });
     }
     // A tombstone the replica keeps (a source restored from a backup, say) outranks its row too.
-    const tombstone = await replica.query<{ version: number }>('SELECT version FROM product_tombstones WHERE product_id = $1', [drift.id]);
+    const tombstone = await replica.query<{ version: number }>(
+      'SELECT version FROM product_tombstones WHERE product_id = $1',
+      [drift.id],
+    );
     const replicaVersion = Math.max(drift.replicaVersion ?? 0, tombstone.rows[0]?.version ?? 0);
     try {
       return await this.prisma.$transaction(async (tx) => {

@@ -8,7 +8,9 @@ export class SyncStatusController {
   constructor(private readonly status: SyncStatusService) {}
 
   @Get('status')
-  @ApiOperation({ summary: 'How far the replica is behind: outbox backlog, pending products, consumer lag, dead letters, last ack.' })
+  @ApiOperation({
+    summary: 'How far the replica is behind: outbox backlog, pending products, consumer lag, dead letters, last ack.',
+  })
   @ApiOkResponse({ description: 'A snapshot of the pipeline.' })
   report(): Promise<SyncStatusReport> {
     return this.status.report();

@@ -60,10 +60,14 @@ export class SyncStatusService {
 
   private async kafkaFigures(): Promise<Pick<SyncStatusReport, 'lag' | 'deadLetters'>> {
     // Fail fast: a status page must answer while Kafka is down, and say so.
-    const admin = createKafka(`${this.config.get('KAFKA_CLIENT_ID', { infer: true })}-status`, this.config.get('KAFKA_BROKERS', { infer: true }), {
-      connectionTimeout: 2000,
-      retry: { retries: 0 },
-    }).admin();
+    const admin = createKafka(
+      `${this.config.get('KAFKA_CLIENT_ID', { infer: true })}-status`,
+      this.config.get('KAFKA_BROKERS', { infer: true }),
+      {
+        connectionTimeout: 2000,
+        retry: { retries: 0 },
+      },
+    ).admin();
     try {
       await admin.connect();
       const topics = new Set(await admin.listTopics());
@@ -84,12 +88,20 @@ export class SyncStatusService {
 }
 
 async function groupLag(admin: Admin, topic: string, groupId: string): Promise<GroupLag> {
-  const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
+  const [ends, [committed]] = await Promise.all([
+    admin.fetchTopicOffsets(topic),
+    admin.fetchOffsets({ groupId, topics: [topic] }),
+  ]);
   const partitions = ends
     .map(({ partition, high, low }) => {
       const offset = committed?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
       const position = Number(offset) >= 0 ? Number(offset) : Number(low);
-      return { partition, committed: Number(offset) >= 0 ? offset : null, end: high, lag: Math.max(0, Number(high) - position) };
+      return {
+        partition,
+        committed: Number(offset) >= 0 ? offset : null,
+        end: high,
+        lag: Math.max(0, Number(high) - position),
+      };
     })
     .sort((a, b) => a.partition - b.partition);
   return { topic, groupId, total: partitions.reduce((sum, p) => sum + p.lag, 0), partitions };

@@ -7,7 +7,10 @@ import { configureApp } from '../http/configure-app.js';
 /** The test database `npm test` migrated; these tests empty it, so they refuse to guess one. */
 export function testDatabaseUrl(): string {
   const url = process.env.API_DATABASE_URL;
-  if (!url) throw new Error('API_DATABASE_URL is not set: run these tests through `npm test`, which points it at api_service_test');
+  if (!url)
+    throw new Error(
+      'API_DATABASE_URL is not set: run these tests through `npm test`, which points it at api_service_test',
+    );
   return url;
 }
 

@@ -25,7 +25,12 @@ export class CatalogService {
 
   async get(id: string): Promise<CatalogProductResponse> {
     const row = await this.prisma.catalogProduct.findUnique({ where: { id } });
-    if (!row) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `product ${id} is not in the catalog` });
+    if (!row)
+      throw new NotFoundException({
+        statusCode: 404,
+        error: 'Not Found',
+        message: `product ${id} is not in the catalog`,
+      });
     return toResponse(row);
   }
 }

@@ -1,5 +1,16 @@
-import { DEAD_LETTER_TOPIC, DeadLetterHeaders, PRODUCT_EVENTS_TOPIC, readDeadLetter, type DeadLetter } from '@nestjs-kafka-sync/contracts';
-import { createIdempotentProducer, partitionCounter, readTopicUpTo, ResilientProducer } from '@nestjs-kafka-sync/service-kit';
+import {
+  DEAD_LETTER_TOPIC,
+  DeadLetterHeaders,
+  PRODUCT_EVENTS_TOPIC,
+  readDeadLetter,
+  type DeadLetter,
+} from '@nestjs-kafka-sync/contracts';
+import {
+  createIdempotentProducer,
+  partitionCounter,
+  readTopicUpTo,
+  ResilientProducer,
+} from '@nestjs-kafka-sync/service-kit';
 import type { Kafka } from 'kafkajs';
 
 /** Which dead letters a command is about (all given conditions hold): ids as `list` prints them (`partition@offset`), an error class, a record key. */
@@ -23,7 +34,8 @@ export interface ReplayReport {
 /** Records per produce request when replaying. */
 const REPLAY_BATCH = 200;
 
-export const deadLetterId = (letter: Pick<DeadLetter, 'partition' | 'offset'>) => `${letter.partition}@${letter.offset}`;
+export const deadLetterId = (letter: Pick<DeadLetter, 'partition' | 'offset'>) =>
+  `${letter.partition}@${letter.offset}`;
 
 /**
  * Operates `product.events.dlq`: reads what is there (never consuming it away: dead letters stay
@@ -45,13 +57,23 @@ export class DeadLetterTool {
     try {
       const ends = await admin.fetchTopicOffsets(DEAD_LETTER_TOPIC);
       await readTopicUpTo(this.kafka, { topic: DEAD_LETTER_TOPIC, groupId, ends }, async (partition, message) => {
-        letters.push(readDeadLetter({ partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers }));
+        letters.push(
+          readDeadLetter({
+            partition,
+            offset: message.offset,
+            key: message.key,
+            value: message.value,
+            headers: message.headers,
+          }),
+        );
       });
       await admin.deleteGroups([groupId]).catch(() => undefined); // it committed nothing; leave no trace
     } finally {
       await admin.disconnect();
     }
-    return letters.filter((letter) => matches(letter, selection)).sort((a, b) => a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)));
+    return letters
+      .filter((letter) => matches(letter, selection))
+      .sort((a, b) => a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)));
   }
 
   async counts(): Promise<DeadLetterCounts> {
@@ -75,7 +97,10 @@ export class DeadLetterTool {
             messages: replayable.slice(start, start + REPLAY_BATCH).map((letter) => ({
               key: letter.key,
               value: letter.value,
-              headers: { ...letter.headers, [DeadLetterHeaders.replayedFrom]: `${DEAD_LETTER_TOPIC}/${deadLetterId(letter)}` },
+              headers: {
+                ...letter.headers,
+                [DeadLetterHeaders.replayedFrom]: `${DEAD_LETTER_TOPIC}/${deadLetterId(letter)}`,
+              },
             })),
           });
         }
@@ -90,6 +115,7 @@ export class DeadLetterTool {
 function matches(letter: DeadLetter, { ids, errorClass, key }: DeadLetterSelection): boolean {
   if (errorClass && letter.errorClass !== errorClass) return false;
   if (key && letter.original.key !== key) return false;
-  if (ids && !ids.some((id) => id === deadLetterId(letter) || (letter.partition === 0 && id === letter.offset))) return false;
+  if (ids && !ids.some((id) => id === deadLetterId(letter) || (letter.partition === 0 && id === letter.offset)))
+    return false;
   return true;
 }

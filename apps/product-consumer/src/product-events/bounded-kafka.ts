@@ -10,9 +10,13 @@ import type { Env } from '../config/env.schema.js';
  */
 export function boundedKafka(config: ConfigService<Env, true>, purpose: string): Kafka {
   const budgetMs = Math.floor(config.get('KAFKA_SESSION_TIMEOUT_MS', { infer: true }) / 3);
-  return createKafka(`${config.get('KAFKA_CLIENT_ID', { infer: true })}-${purpose}`, config.get('KAFKA_BROKERS', { infer: true }), {
-    connectionTimeout: Math.min(3000, budgetMs),
-    requestTimeout: Math.floor(budgetMs / 2),
-    retry: { retries: 1, initialRetryTime: 300, maxRetryTime: 1000 },
-  });
+  return createKafka(
+    `${config.get('KAFKA_CLIENT_ID', { infer: true })}-${purpose}`,
+    config.get('KAFKA_BROKERS', { infer: true }),
+    {
+      connectionTimeout: Math.min(3000, budgetMs),
+      requestTimeout: Math.floor(budgetMs / 2),
+      retry: { retries: 1, initialRetryTime: 300, maxRetryTime: 1000 },
+    },
+  );
 }

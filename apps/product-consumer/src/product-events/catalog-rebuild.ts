@@ -46,7 +46,10 @@ export class CatalogRebuild {
 
   async run(): Promise<RebuildReport> {
     const liveGroup = this.config.get('KAFKA_GROUP_ID', { infer: true });
-    const kafka = createKafka(`${this.config.get('KAFKA_CLIENT_ID', { infer: true })}-rebuild`, this.config.get('KAFKA_BROKERS', { infer: true }));
+    const kafka = createKafka(
+      `${this.config.get('KAFKA_CLIENT_ID', { infer: true })}-rebuild`,
+      this.config.get('KAFKA_BROKERS', { infer: true }),
+    );
     const admin = kafka.admin();
     await admin.connect();
     const rebuildGroup = `${liveGroup}-rebuild-${Date.now()}`;
@@ -59,12 +62,16 @@ export class CatalogRebuild {
       const pendingAcks: SyncAck[] = [];
       const started = process.hrtime.bigint();
 
-      await readTopicUpTo(kafka, { topic: PRODUCT_EVENTS_TOPIC, groupId: rebuildGroup, ends }, async (_partition, message) => {
-        // newer records are the live consumer's
-        const ack = await this.replay(message.value, counts);
-        if (ack) pendingAcks.push(ack);
-        if (pendingAcks.length >= ACK_BATCH) await this.acks.publish(...pendingAcks.splice(0));
-      });
+      await readTopicUpTo(
+        kafka,
+        { topic: PRODUCT_EVENTS_TOPIC, groupId: rebuildGroup, ends },
+        async (_partition, message) => {
+          // newer records are the live consumer's
+          const ack = await this.replay(message.value, counts);
+          if (ack) pendingAcks.push(ack);
+          if (pendingAcks.length >= ACK_BATCH) await this.acks.publish(...pendingAcks.splice(0));
+        },
+      );
       // api-service learns what the replay applied: the live consumer will not see these events again.
       await this.acks.publish(...pendingAcks.splice(0));
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -72,11 +79,22 @@ export class CatalogRebuild {
       const live = (await admin.describeGroups([liveGroup])).groups[0];
       const handedOver = !live || live.members.length === 0;
       if (handedOver) {
-        await admin.setOffsets({ groupId: liveGroup, topic: PRODUCT_EVENTS_TOPIC, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+        await admin.setOffsets({
+          groupId: liveGroup,
+          topic: PRODUCT_EVENTS_TOPIC,
+          partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
+        });
       }
       await admin.deleteGroups([rebuildGroup]).catch(() => undefined);
-      const report = { ...counts, seconds: round(seconds), eventsPerSecond: round(counts.events / Math.max(seconds, 1e-3)), handedOver };
-      this.logger.log(`rebuilt the catalog from ${report.events} events in ${report.seconds} s (${report.eventsPerSecond} events/s)`);
+      const report = {
+        ...counts,
+        seconds: round(seconds),
+        eventsPerSecond: round(counts.events / Math.max(seconds, 1e-3)),
+        handedOver,
+      };
+      this.logger.log(
+        `rebuilt the catalog from ${report.events} events in ${report.seconds} s (${report.eventsPerSecond} events/s)`,
+      );
       return report;
     } finally {
       await admin.disconnect();
@@ -84,7 +102,10 @@ export class CatalogRebuild {
   }
 
   /** Applies one replayed record; returns the ack for it (none for a record too broken to name a version). */
-  private async replay(value: Buffer | null, counts: { events: number; applied: number; stale: number; rejected: number }): Promise<SyncAck | null> {
+  private async replay(
+    value: Buffer | null,
+    counts: { events: number; applied: number; stale: number; rejected: number },
+  ): Promise<SyncAck | null> {
     counts.events += 1;
     const decoded = decodeProductEventMessage(value);
     if (!decoded.ok) {

@@ -12,7 +12,11 @@ const replica = new CatalogReplica(prisma);
 afterAll(() => prisma.$disconnect());
 beforeEach(() => prisma.$executeRaw`TRUNCATE catalog_products, product_tombstones`);
 
-function eventFor(id: string, version: number, type: ProductEventType = version === 1 ? 'product.created' : 'product.updated'): ProductEvent {
+function eventFor(
+  id: string,
+  version: number,
+  type: ProductEventType = version === 1 ? 'product.created' : 'product.updated',
+): ProductEvent {
   const at = new Date(Date.UTC(2026, 0, 1, 0, 0, version)).toISOString();
   return {
     schemaVersion: 1,
@@ -21,7 +25,17 @@ function eventFor(id: string, version: number, type: ProductEventType = version 
     productId: id,
     version,
     occurredAt: at,
-    product: { id, sku: `SKU-${version}`, name: `v${version}`, description: null, price: `${version}.50`, stock: version, version, createdAt: at, updatedAt: at },
+    product: {
+      id,
+      sku: `SKU-${version}`,
+      name: `v${version}`,
+      description: null,
+      price: `${version}.50`,
+      stock: version,
+      version,
+      createdAt: at,
+      updatedAt: at,
+    },
   };
 }
 
@@ -78,13 +92,22 @@ describe('CatalogReplica against a real PostgreSQL', () => {
     const refused = eventFor(id, 1);
     refused.product.stock = -1; // what the contract rejects, forced through to meet the CHECK constraint
     const failure = await replica.apply(refused).catch((error: unknown) => error);
-    expect(dataRejectionReason(failure)).toMatch(/^database refused the event \(SQLSTATE 23514\): .*catalog_products_stock_non_negative/);
+    expect(dataRejectionReason(failure)).toMatch(
+      /^database refused the event \(SQLSTATE 23514\): .*catalog_products_stock_non_negative/,
+    );
 
     const tooLong = eventFor(id, 1);
     tooLong.product.sku = 'S'.repeat(65);
-    expect(dataRejectionReason(await replica.apply(tooLong).catch((error: unknown) => error))).toMatch(/SQLSTATE 22001/);
+    expect(dataRejectionReason(await replica.apply(tooLong).catch((error: unknown) => error))).toMatch(
+      /SQLSTATE 22001/,
+    );
 
-    const unreachable = new PrismaService(new ConfigService({ CATALOG_DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none', CATALOG_DATABASE_POOL_SIZE: 1 }));
+    const unreachable = new PrismaService(
+      new ConfigService({
+        CATALOG_DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none',
+        CATALOG_DATABASE_POOL_SIZE: 1,
+      }),
+    );
     const lost = await new CatalogReplica(unreachable).apply(eventFor(id, 1)).catch((error: unknown) => error);
     expect(lost).toBeInstanceOf(Error);
     expect(dataRejectionReason(lost)).toBeNull();

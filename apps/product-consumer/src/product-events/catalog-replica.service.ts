@@ -15,13 +15,20 @@ export class CatalogReplica {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`;
       const row = await tx.catalogProduct.findUnique({ where: { id }, select: { version: true } });
       const tombstone = await tx.productTombstone.findUnique({ where: { productId: id }, select: { version: true } });
-      const outcome = decideApply(event, { rowVersion: row?.version ?? null, tombstoneVersion: tombstone?.version ?? null });
+      const outcome = decideApply(event, {
+        rowVersion: row?.version ?? null,
+        tombstoneVersion: tombstone?.version ?? null,
+      });
       if (outcome === 'stale') return outcome;
 
       if (event.type === 'product.deleted') {
         const deletion = { version: event.version, deletedAt: new Date(event.occurredAt) };
         await tx.catalogProduct.deleteMany({ where: { id } });
-        await tx.productTombstone.upsert({ where: { productId: id }, create: { productId: id, ...deletion }, update: deletion });
+        await tx.productTombstone.upsert({
+          where: { productId: id },
+          create: { productId: id, ...deletion },
+          update: deletion,
+        });
       } else {
         const { id: _id, ...state } = event.product;
         const columns = {

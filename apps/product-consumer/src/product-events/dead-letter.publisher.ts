@@ -1,6 +1,11 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DEAD_LETTER_TOPIC, toDeadLetterMessage, type DeadLetterCause, type DeadLetterSource } from '@nestjs-kafka-sync/contracts';
+import {
+  DEAD_LETTER_TOPIC,
+  toDeadLetterMessage,
+  type DeadLetterCause,
+  type DeadLetterSource,
+} from '@nestjs-kafka-sync/contracts';
 import { createIdempotentProducer, partitionCounter, ResilientProducer } from '@nestjs-kafka-sync/service-kit';
 import type { Env } from '../config/env.schema.js';
 import { boundedKafka } from './bounded-kafka.js';
@@ -18,7 +23,10 @@ export class DeadLetterPublisher implements OnApplicationShutdown {
   }
 
   async publish(source: DeadLetterSource, cause: Omit<DeadLetterCause, 'consumerGroup'>): Promise<void> {
-    await this.producer.send({ topic: DEAD_LETTER_TOPIC, messages: [toDeadLetterMessage(source, { ...cause, consumerGroup: this.consumerGroup })] });
+    await this.producer.send({
+      topic: DEAD_LETTER_TOPIC,
+      messages: [toDeadLetterMessage(source, { ...cause, consumerGroup: this.consumerGroup })],
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

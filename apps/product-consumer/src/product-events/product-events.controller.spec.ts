@@ -27,7 +27,17 @@ function created(): ProductEvent {
     productId: id,
     version: 1,
     occurredAt: at,
-    product: { id, sku: 'SKU-1', name: 'Mug', description: null, price: '9.90', stock: 3, version: 1, createdAt: at, updatedAt: at },
+    product: {
+      id,
+      sku: 'SKU-1',
+      name: 'Mug',
+      description: null,
+      price: '9.90',
+      stock: 3,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    },
   };
 }
 
@@ -43,12 +53,22 @@ function setUp() {
       calls.push(`ack ${sent.map((a) => a.status).join()}`);
     }),
   };
-  const deadLetters = { publish: vi.fn(async (_record: unknown, cause: { errorClass: string }) => void calls.push(`dead-letter ${cause.errorClass}`)) };
+  const deadLetters = {
+    publish: vi.fn(
+      async (_record: unknown, cause: { errorClass: string }) => void calls.push(`dead-letter ${cause.errorClass}`),
+    ),
+  };
   const consumer = {
     pause: vi.fn(() => void calls.push('pause')),
-    commitOffsets: vi.fn(async (offsets: { partition: number; offset: string }[]) => void calls.push(`commit ${offsets.map((o) => `${o.partition}:${o.offset}`).join()}`)),
+    commitOffsets: vi.fn(
+      async (offsets: { partition: number; offset: string }[]) =>
+        void calls.push(`commit ${offsets.map((o) => `${o.partition}:${o.offset}`).join()}`),
+    ),
   };
-  const config = new ConfigService<Env, true>({ TRANSIENT_RETRY_BASE_MS: 10, TRANSIENT_RETRY_MAX_MS: 50 } as Partial<Env>);
+  const config = new ConfigService<Env, true>({
+    TRANSIENT_RETRY_BASE_MS: 10,
+    TRANSIENT_RETRY_MAX_MS: 50,
+  } as Partial<Env>);
   const controller = new ProductEventsController(
     new CatalogReplica(prisma),
     acks as unknown as SyncAckPublisher,
@@ -57,10 +77,34 @@ function setUp() {
   );
   let offset = 10;
   const deliver = (value: string | null, key: string | null = randomUUID()) => {
-    const message = { key: key && Buffer.from(key), value: value === null ? null : Buffer.from(value), offset: String(offset++), headers: {}, timestamp: '0', attributes: 0 } as KafkaMessage;
-    return controller.onProductEvent(new KafkaContext([message, 1, PRODUCT_EVENTS_TOPIC, consumer as unknown as Consumer, async () => undefined, {} as never]));
+    const message = {
+      key: key && Buffer.from(key),
+      value: value === null ? null : Buffer.from(value),
+      offset: String(offset++),
+      headers: {},
+      timestamp: '0',
+      attributes: 0,
+    } as KafkaMessage;
+    return controller.onProductEvent(
+      new KafkaContext([
+        message,
+        1,
+        PRODUCT_EVENTS_TOPIC,
+        consumer as unknown as Consumer,
+        async () => undefined,
+        {} as never,
+      ]),
+    );
   };
-  return { controller, deliver, calls, consumer, holdAcks: () => (holdAcks = true), releaseAck: () => releaseAck(), kafkaDown: () => (kafkaDown = true) };
+  return {
+    controller,
+    deliver,
+    calls,
+    consumer,
+    holdAcks: () => (holdAcks = true),
+    releaseAck: () => releaseAck(),
+    kafkaDown: () => (kafkaDown = true),
+  };
 }
 
 const replicaHas = async (id: string) => (await prisma.catalogProduct.findUnique({ where: { id } })) !== null;

@@ -1,7 +1,13 @@
 import { Controller, Logger, UseFilters, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import type { Consumer } from 'kafkajs';
-import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC, type DeadLetterErrorClass, type DeadLetterSource, type SyncAck } from '@nestjs-kafka-sync/contracts';
+import {
+  decodeProductEventMessage,
+  PRODUCT_EVENTS_TOPIC,
+  type DeadLetterErrorClass,
+  type DeadLetterSource,
+  type SyncAck,
+} from '@nestjs-kafka-sync/contracts';
 import { commitProcessed, dataRejectionReason, RethrowToKafkajs } from '@nestjs-kafka-sync/service-kit';
 import { CatalogReplica } from './catalog-replica.service.js';
 import { DeadLetterPublisher } from './dead-letter.publisher.js';
@@ -65,7 +71,9 @@ export class ProductEventsController implements BeforeApplicationShutdown {
     this.pauseConsuming();
     this.retry.stop(); // a record waiting out an outage is left uncommitted, for the next owner
     const inHand = this.inHand;
-    this.logger.log(`shutdown (${signal ?? 'close'}): stopped taking records; ${inHand ? `finishing ${inHand.where} first` : 'no record in hand'}`);
+    this.logger.log(
+      `shutdown (${signal ?? 'close'}): stopped taking records; ${inHand ? `finishing ${inHand.where} first` : 'no record in hand'}`,
+    );
     await inHand?.finished;
   }
 
@@ -74,7 +82,8 @@ export class ProductEventsController implements BeforeApplicationShutdown {
   }
 
   private async handle(record: DeadLetterSource, where: string, context: KafkaContext): Promise<void> {
-    const untilDone = <T>(what: string, step: () => Promise<T>) => this.retry.run(`${what} ${where}`, step, context.getHeartbeat());
+    const untilDone = <T>(what: string, step: () => Promise<T>) =>
+      this.retry.run(`${what} ${where}`, step, context.getHeartbeat());
     const decoded = decodeProductEventMessage(record.value);
     if (decoded.ok) {
       const event = decoded.value;
@@ -97,9 +106,16 @@ export class ProductEventsController implements BeforeApplicationShutdown {
     await commitProcessed(context);
   }
 
-  private async deadLetter(record: DeadLetterSource, errorClass: DeadLetterErrorClass, reason: string, untilDone: Retrier): Promise<void> {
+  private async deadLetter(
+    record: DeadLetterSource,
+    errorClass: DeadLetterErrorClass,
+    reason: string,
+    untilDone: Retrier,
+  ): Promise<void> {
     await untilDone('dead-lettering', () => this.deadLetters.publish(record, { errorClass, reason }));
-    this.logger.warn(`dead-lettered ${record.topic}/${record.partition}@${record.offset} (key ${String(record.key)}) as ${errorClass}: ${reason}`);
+    this.logger.warn(
+      `dead-lettered ${record.topic}/${record.partition}@${record.offset} (key ${String(record.key)}) as ${errorClass}: ${reason}`,
+    );
   }
 
   private async acknowledge(ack: SyncAck | null, untilDone: Retrier): Promise<void> {

@@ -5,5 +5,8 @@ import { ProductEventsController } from './product-events.controller.js';
 import { SyncAckPublisher } from './sync-ack.publisher.js';
 import { TransientRetry } from './transient-retry.js';
 
-@Module({ controllers: [ProductEventsController], providers: [CatalogReplica, SyncAckPublisher, DeadLetterPublisher, TransientRetry] })
+@Module({
+  controllers: [ProductEventsController],
+  providers: [CatalogReplica, SyncAckPublisher, DeadLetterPublisher, TransientRetry],
+})
 export class ProductEventsModule {}

@@ -19,7 +19,10 @@ describe('receivedRecord', () => {
         offset: '41',
         timestamp: '0',
         attributes: 0,
-        headers: { 'spring_json_header_types': Buffer.from('{"a":"java.lang.String"}'), 'event-type': Buffer.from('product.updated') },
+        headers: {
+          spring_json_header_types: Buffer.from('{"a":"java.lang.String"}'),
+          'event-type': Buffer.from('product.updated'),
+        },
       } as KafkaMessage),
     );
     expect(record).toEqual({
@@ -33,7 +36,16 @@ describe('receivedRecord', () => {
   });
 
   it('keeps a missing key missing', () => {
-    const record = receivedRecord(asNestDeliversIt({ key: null, value: null, offset: '1', timestamp: '0', attributes: 0, headers: {} } as KafkaMessage));
+    const record = receivedRecord(
+      asNestDeliversIt({
+        key: null,
+        value: null,
+        offset: '1',
+        timestamp: '0',
+        attributes: 0,
+        headers: {},
+      } as KafkaMessage),
+    );
     expect(record.key).toBeNull();
     expect(record.headers).toEqual({});
   });

@@ -9,14 +9,18 @@ import type { DeadLetterSource } from '@nestjs-kafka-sync/contracts';
  */
 export function receivedRecord(context: KafkaContext): DeadLetterSource {
   const message = context.getMessage();
-  const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, asText(value)]));
+  const headers = Object.fromEntries(
+    Object.entries(message.headers ?? {}).map(([name, value]) => [name, asText(value)]),
+  );
   return {
     topic: context.getTopic(),
     partition: context.getPartition(),
     offset: message.offset,
     key: asText(message.key),
     value: message.value,
-    headers: Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string | Buffer] => entry[1] !== null)),
+    headers: Object.fromEntries(
+      Object.entries(headers).filter((entry): entry is [string, string | Buffer] => entry[1] !== null),
+    ),
   };
 }
 

@@ -7,7 +7,13 @@ describe('rejectionAck', () => {
   it('acks a rejected record against its key, trusting no version from it, and is itself a valid ack', () => {
     const productId = randomUUID();
     const ack = rejectionAck(productId, 'product: expected object');
-    expect(ack).toMatchObject({ productId, version: null, eventId: null, status: 'rejected', reason: 'product: expected object' });
+    expect(ack).toMatchObject({
+      productId,
+      version: null,
+      eventId: null,
+      status: 'rejected',
+      reason: 'product: expected object',
+    });
     expect(syncAckSchema.safeParse(ack).success).toBe(true);
   });
 

@@ -25,5 +25,13 @@ export function outcomeAck(event: ProductEvent, outcome: ApplyOutcome | { reject
 export function rejectionAck(key: unknown, reason: string): SyncAck | null {
   const productId = typeof key === 'string' && UUID.test(key) ? key : null;
   if (!productId) return null;
-  return { schemaVersion: 1, productId, version: null, status: 'rejected', reason: ackReason(reason), eventId: null, acknowledgedAt: new Date().toISOString() };
+  return {
+    schemaVersion: 1,
+    productId,
+    version: null,
+    status: 'rejected',
+    reason: ackReason(reason),
+    eventId: null,
+    acknowledgedAt: new Date().toISOString(),
+  };
 }

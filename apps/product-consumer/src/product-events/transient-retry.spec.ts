@@ -43,7 +43,11 @@ describe('TransientRetry', () => {
 
   it('gives up at once when a heartbeat says the group is rebalancing, so the record stays uncommitted', async () => {
     const { step, calls } = failing(10);
-    const rebalancing = new KafkaJSProtocolError({ message: 'The group is rebalancing, so a rejoin is needed', type: 'REBALANCE_IN_PROGRESS', code: 27 } as never);
+    const rebalancing = new KafkaJSProtocolError({
+      message: 'The group is rebalancing, so a rejoin is needed',
+      type: 'REBALANCE_IN_PROGRESS',
+      code: 27,
+    } as never);
     await expect(
       retrier(1500, 1500).run('applying', step, async () => {
         throw rebalancing;

@@ -59,7 +59,9 @@ export class TransientRetry implements BeforeApplicationShutdown {
   private async waitBeatingHeart(ms: number, heartbeat: () => Promise<void>): Promise<void> {
     const until = Date.now() + ms;
     for (let left = ms; left > 0 && !this.stopping.signal.aborted; left = until - Date.now()) {
-      await sleep(Math.min(left, HEARTBEAT_EVERY_MS), undefined, { signal: this.stopping.signal }).catch(() => undefined);
+      await sleep(Math.min(left, HEARTBEAT_EVERY_MS), undefined, { signal: this.stopping.signal }).catch(
+        () => undefined,
+      );
       try {
         await heartbeat(); // kafkajs sends one only when its heartbeat interval has passed
       } catch (error) {

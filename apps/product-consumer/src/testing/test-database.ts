@@ -4,6 +4,11 @@ import { PrismaService } from '../prisma/prisma.service.js';
 /** The test database `npm test` migrated; these tests empty it, so they refuse to guess one. */
 export function testPrisma(): PrismaService {
   const url = process.env.CATALOG_DATABASE_URL;
-  if (!url) throw new Error('CATALOG_DATABASE_URL is not set: run these tests through `npm test`, which points it at product_catalog_test');
-  return new PrismaService(new ConfigService({ CATALOG_DATABASE_URL: url, CATALOG_DATABASE_POOL_SIZE: 5, KAFKA_SESSION_TIMEOUT_MS: 30_000 }));
+  if (!url)
+    throw new Error(
+      'CATALOG_DATABASE_URL is not set: run these tests through `npm test`, which points it at product_catalog_test',
+    );
+  return new PrismaService(
+    new ConfigService({ CATALOG_DATABASE_URL: url, CATALOG_DATABASE_POOL_SIZE: 5, KAFKA_SESSION_TIMEOUT_MS: 30_000 }),
+  );
 }

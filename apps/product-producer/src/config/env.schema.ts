@@ -13,9 +13,16 @@ export const envSchema = z.object({
   /** Longest wait between retries after Kafka or the database failed. */
   OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(10).default(10_000),
   /** Published rows are kept this long (for audits and debugging), then deleted. Unpublished rows are never deleted. */
-  OUTBOX_RETENTION_HOURS: z.coerce.number().min(0).default(7 * 24),
+  OUTBOX_RETENTION_HOURS: z.coerce
+    .number()
+    .min(0)
+    .default(7 * 24),
   /** How often the clean-up runs. */
-  OUTBOX_CLEANUP_INTERVAL_MS: z.coerce.number().int().min(100).default(10 * 60 * 1000),
+  OUTBOX_CLEANUP_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(10 * 60 * 1000),
 });
 
 export type Env = z.infer<typeof envSchema>;

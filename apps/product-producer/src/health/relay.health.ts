@@ -15,7 +15,11 @@ export class RelayHealthIndicator {
   async check(key: string) {
     const status = this.relay.status();
     const unpublished = await this.store.countUnpublished();
-    const details = { unpublished, published: status.published, lastSuccessAt: status.lastSuccessAt?.toISOString() ?? null };
+    const details = {
+      unpublished,
+      published: status.published,
+      lastSuccessAt: status.lastSuccessAt?.toISOString() ?? null,
+    };
     const attempt = this.indicator.check(key);
     return status.lastError ? attempt.down({ ...details, error: status.lastError }) : attempt.up(details);
   }

@@ -66,14 +66,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         this.state.consecutiveFailures += 1;
         this.state.lastError = (error as Error).message;
         const delay = backoffDelay(this.state.consecutiveFailures, 200, maxBackoffMs);
-        this.logger.warn(`relay failed (attempt ${this.state.consecutiveFailures}), retrying in ${delay} ms: ${this.state.lastError}`);
+        this.logger.warn(
+          `relay failed (attempt ${this.state.consecutiveFailures}), retrying in ${delay} ms: ${this.state.lastError}`,
+        );
         await this.pause(delay); // not cut short by NOTIFY: a down broker must not be hammered on every write
       }
     }
   }
 
   private recordSuccess(published: number): void {
-    if (this.state.consecutiveFailures > 0) this.logger.log(`relay recovered after ${this.state.consecutiveFailures} failed attempts`);
+    if (this.state.consecutiveFailures > 0)
+      this.logger.log(`relay recovered after ${this.state.consecutiveFailures} failed attempts`);
     this.state.published += published;
     this.state.lastSuccessAt = new Date();
     this.state.lastError = null;

@@ -43,7 +43,10 @@ export class OutboxRetention implements OnApplicationBootstrap, OnModuleDestroy 
     } catch (error) {
       this.logger.warn(`outbox clean-up failed, next try in one interval: ${(error as Error).message}`);
     }
-    if (deleted > 0) this.logger.log(`deleted ${deleted} outbox rows published over ${this.config.get('OUTBOX_RETENTION_HOURS', { infer: true })} h ago`);
+    if (deleted > 0)
+      this.logger.log(
+        `deleted ${deleted} outbox rows published over ${this.config.get('OUTBOX_RETENTION_HOURS', { infer: true })} h ago`,
+      );
     return deleted;
   }
 }

@@ -26,7 +26,9 @@ async function queue(count: number): Promise<string[]> {
 }
 
 async function unpublished(): Promise<string[]> {
-  return (await db.query<{ id: string }>('SELECT id FROM outbox_events WHERE published_at IS NULL ORDER BY id')).rows.map((r) => r.id);
+  return (
+    await db.query<{ id: string }>('SELECT id FROM outbox_events WHERE published_at IS NULL ORDER BY id')
+  ).rows.map((r) => r.id);
 }
 
 describe('OutboxStore against a real PostgreSQL', () => {
@@ -46,7 +48,9 @@ describe('OutboxStore against a real PostgreSQL', () => {
 
   it('leaves every row unpublished when publishing fails, so the next attempt sends them again', async () => {
     const ids = await queue(3);
-    await expect(store.publishNextBatch(10, async () => Promise.reject(new Error('broker down')))).rejects.toThrow('broker down');
+    await expect(store.publishNextBatch(10, async () => Promise.reject(new Error('broker down')))).rejects.toThrow(
+      'broker down',
+    );
     expect(await unpublished()).toEqual(ids);
     const retried: string[] = [];
     await store.publishNextBatch(10, async (rows) => void retried.push(...rows.map((r) => r.id)));
@@ -64,7 +68,9 @@ describe('OutboxStore against a real PostgreSQL', () => {
       await held;
     });
     await inside;
-    expect(await otherRelay.publishNextBatch(10, async () => expect.unreachable('the second relay must not publish'))).toBeNull();
+    expect(
+      await otherRelay.publishNextBatch(10, async () => expect.unreachable('the second relay must not publish')),
+    ).toBeNull();
     release();
     expect(await first).toBe(2);
     expect(await otherRelay.publishNextBatch(10, async () => undefined)).toBe(0); // its turn now, nothing left
@@ -77,7 +83,9 @@ describe('OutboxStore against a real PostgreSQL', () => {
     await expect(
       store.publishNextBatch(10, async (rows) => {
         sent.push(rows.map((r) => r.id));
-        await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database() AND pid <> pg_backend_pid()`);
+        await db.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database() AND pid <> pg_backend_pid()`,
+        );
       }),
     ).rejects.toThrow();
     expect(await unpublished()).toEqual(ids);
@@ -89,9 +97,13 @@ describe('OutboxStore against a real PostgreSQL', () => {
 
   it('deletes rows published longer ago than the retention, in batches, and never an unpublished row', async () => {
     const ids = await queue(6);
-    await db.query(`UPDATE outbox_events SET published_at = now() - interval '2 hours' WHERE id = ANY($1::bigint[])`, [ids.slice(0, 3)]);
+    await db.query(`UPDATE outbox_events SET published_at = now() - interval '2 hours' WHERE id = ANY($1::bigint[])`, [
+      ids.slice(0, 3),
+    ]);
     await db.query(`UPDATE outbox_events SET published_at = now() - interval '10 minutes' WHERE id = $1`, [ids[3]]);
-    await db.query(`UPDATE outbox_events SET created_at = now() - interval '30 days' WHERE id = ANY($1::bigint[])`, [ids.slice(4)]); // old, unpublished
+    await db.query(`UPDATE outbox_events SET created_at = now() - interval '30 days' WHERE id = ANY($1::bigint[])`, [
+      ids.slice(4),
+    ]); // old, unpublished
     const hour = 60 * 60 * 1000;
     expect(await store.deletePublishedBefore(hour, 2)).toBe(2);
     expect(await store.deletePublishedBefore(hour, 2)).toBe(1);

@@ -38,7 +38,9 @@ export class OutboxStore implements OnApplicationShutdown {
     client.on('error', onLost);
     try {
       await client.query('BEGIN');
-      const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
+      const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+        RELAY_LOCK_KEY,
+      ]);
       if (!lock.rows[0].locked) {
         await client.query('ROLLBACK');
         return null;
@@ -49,7 +51,9 @@ export class OutboxStore implements OnApplicationShutdown {
       );
       if (rows.length > 0) {
         await publish(rows);
-        await client.query('UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+        await client.query('UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])', [
+          rows.map((r) => r.id),
+        ]);
       }
       await client.query('COMMIT');
       return rows.length;
@@ -79,7 +83,9 @@ export class OutboxStore implements OnApplicationShutdown {
   }
 
   async countUnpublished(): Promise<number> {
-    const { rows } = await this.pool.query<{ count: string }>('SELECT count(*) FROM outbox_events WHERE published_at IS NULL');
+    const { rows } = await this.pool.query<{ count: string }>(
+      'SELECT count(*) FROM outbox_events WHERE published_at IS NULL',
+    );
     return Number(rows[0].count);
   }
 

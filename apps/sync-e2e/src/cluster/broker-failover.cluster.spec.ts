@@ -8,7 +8,15 @@ import { eventually } from '../support/eventually.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { apps, useRunningSystem } from '../support/stack.js';
 import { topicEnds } from '../support/kafka.js';
-import { clusterTopics, eventIdsInTopic, kafkaSh, leaderOf, minInsyncReplicas, partitionStates, requireLocalCluster } from './cluster.js';
+import {
+  clusterTopics,
+  eventIdsInTopic,
+  kafkaSh,
+  leaderOf,
+  minInsyncReplicas,
+  partitionStates,
+  requireLocalCluster,
+} from './cluster.js';
 
 /** The stream: STOP_AT changes with three brokers, then one broker stops; it starts again at RESTART_AT; AFTER_READY more once it is back. */
 const STOP_AT = 150;
@@ -36,7 +44,8 @@ describe('three brokers: one stops in the middle of a stream of changes and come
     const minIsr = await minInsyncReplicas();
     for (const topic of clusterTopics) expect(minIsr.get(topic), `min.insync.replicas of ${topic}`).toBe(2);
     const startOffsets = await topicEnds(PRODUCT_EVENTS_TOPIC);
-    const [{ max: outboxBefore }] = (await apiDb.query('SELECT coalesce(max(id), 0)::text AS max FROM outbox_events')).rows;
+    const [{ max: outboxBefore }] = (await apiDb.query('SELECT coalesce(max(id), 0)::text AS max FROM outbox_events'))
+      .rows;
 
     const victim = await leaderOf(PRODUCT_EVENTS_TOPIC, 0);
     const counts: Record<Op, number> = { create: 0, update: 0, delete: 0 };
@@ -56,10 +65,22 @@ describe('three brokers: one stops in the middle of a stream of changes and come
       const op: Op = own.length < 3 || roll < 0.3 ? 'create' : roll < 0.88 ? 'update' : 'delete';
       if (op === 'create') {
         const n = counts.create;
-        own.push(await api.create({ sku: `HA-${randomUUID().slice(0, 8)}`, name: `Failover ${n}`, price: Math.round(rand() * 10_000) / 100, stock: n % 50 }));
+        own.push(
+          await api.create({
+            sku: `HA-${randomUUID().slice(0, 8)}`,
+            name: `Failover ${n}`,
+            price: Math.round(rand() * 10_000) / 100,
+            stock: n % 50,
+          }),
+        );
       } else {
         const index = Math.floor(rand() * own.length);
-        if (op === 'update') await api.patch(own[index].id, { name: `Failover ${counts.update} (u)`, stock: Math.floor(rand() * 100), price: Math.round(rand() * 10_000) / 100 });
+        if (op === 'update')
+          await api.patch(own[index].id, {
+            name: `Failover ${counts.update} (u)`,
+            stock: Math.floor(rand() * 100),
+            price: Math.round(rand() * 10_000) / 100,
+          });
         else await api.remove(own.splice(index, 1)[0].id);
       }
       counts[op]++;
@@ -73,7 +94,9 @@ describe('three brokers: one stops in the middle of a stream of changes and come
         const slot = t0 + n * INTERVAL_MS - Date.now();
         if (slot > 0) await sleep(slot);
         if (n === STOP_AT) {
-          timeline.push(`#${n} ${CRASH ? 'killing' : 'stopping'} broker ${victim} (leader of ${PRODUCT_EVENTS_TOPIC}/0) at ${Date.now() - t0} ms`);
+          timeline.push(
+            `#${n} ${CRASH ? 'killing' : 'stopping'} broker ${victim} (leader of ${PRODUCT_EVENTS_TOPIC}/0) at ${Date.now() - t0} ms`,
+          );
           victimDown = true;
           stopped = kafkaSh('stop-node', String(victim), ...(CRASH ? ['--kill'] : [])).then(async () => {
             stoppedAt = next;
@@ -82,7 +105,8 @@ describe('three brokers: one stops in the middle of a stream of changes and come
             movedTo = await eventually(
               async () => {
                 const leader = await leaderOf(PRODUCT_EVENTS_TOPIC, 0);
-                if (leader === victim) throw new Error(`${PRODUCT_EVENTS_TOPIC}/0 still led by stopped broker ${victim}`);
+                if (leader === victim)
+                  throw new Error(`${PRODUCT_EVENTS_TOPIC}/0 still led by stopped broker ${victim}`);
                 return leader;
               },
               { timeoutMs: 30_000, intervalMs: 250 },
@@ -106,11 +130,18 @@ describe('three brokers: one stops in the middle of a stream of changes and come
 
     try {
       // Until the stream end, and on until AFTER_READY changes went through with the broker back.
-      await Promise.all(Array.from({ length: WRITERS }, () => writer(() => next < STREAM_END || readyAt === undefined || next < readyAt + AFTER_READY)));
+      await Promise.all(
+        Array.from({ length: WRITERS }, () =>
+          writer(() => next < STREAM_END || readyAt === undefined || next < readyAt + AFTER_READY),
+        ),
+      );
       await restarted;
     } finally {
       // A failure mid-stream leaves no broker down behind it.
-      if (victimDown) await (restarted ?? Promise.resolve(stopped).then(() => kafkaSh('start-node', String(victim)))).catch(() => undefined);
+      if (victimDown)
+        await (restarted ?? Promise.resolve(stopped).then(() => kafkaSh('start-node', String(victim)))).catch(
+          () => undefined,
+        );
     }
     const total = next;
     const streamSeconds = (Date.now() - t0) / 1000;
@@ -131,7 +162,9 @@ describe('three brokers: one stops in the middle of a stream of changes and come
     } catch (error) {
       for (const app of Object.values(apps)) {
         const lines = app.log.split('\n').filter((l) => /error|warn|crash|kafkajs/i.test(l));
-        console.error(`---- ${app.name}: last warnings/errors (of ${lines.length}) ----\n${lines.slice(-15).join('\n')}`);
+        console.error(
+          `---- ${app.name}: last warnings/errors (of ${lines.length}) ----\n${lines.slice(-15).join('\n')}`,
+        );
       }
       throw new Error(`not drained 120 s after the stream (${timeline.join('; ')}): ${(error as Error).message}`);
     }
@@ -140,11 +173,19 @@ describe('three brokers: one stops in the middle of a stream of changes and come
     expect(unpublished).toBe(0);
 
     // Every event the outbox holds from this stream is in the topic (acks=all: in sync on two brokers before it counted as sent).
-    const outbox = (await apiDb.query<{ event_id: string; aggregate_id: string; version: number }>('SELECT event_id, aggregate_id, version FROM outbox_events WHERE id > $1 ORDER BY id', [outboxBefore])).rows;
+    const outbox = (
+      await apiDb.query<{ event_id: string; aggregate_id: string; version: number }>(
+        'SELECT event_id, aggregate_id, version FROM outbox_events WHERE id > $1 ORDER BY id',
+        [outboxBefore],
+      )
+    ).rows;
     expect(outbox).toHaveLength(total);
     const inTopic = await eventIdsInTopic(startOffsets);
     const missing = outbox.find((row) => !inTopic.has(row.event_id));
-    if (missing) throw new Error(`event ${missing.event_id} (product ${missing.aggregate_id} v${missing.version}) is not in ${PRODUCT_EVENTS_TOPIC}; ${outbox.filter((r) => !inTopic.has(r.event_id)).length} of ${outbox.length} missing`);
+    if (missing)
+      throw new Error(
+        `event ${missing.event_id} (product ${missing.aggregate_id} v${missing.version}) is not in ${PRODUCT_EVENTS_TOPIC}; ${outbox.filter((r) => !inTopic.has(r.event_id)).length} of ${outbox.length} missing`,
+      );
     const resent = [...inTopic.values()].reduce((sum, n) => sum + n - 1, 0);
 
     // The broker is back as a full replica: three replicas in sync everywhere, min.insync.replicas still 2.
@@ -152,7 +193,8 @@ describe('three brokers: one stops in the middle of a stream of changes and come
       async () => {
         const states = await partitionStates();
         const behind = states.find((p) => p.replicas.length !== 3 || p.isr.length !== 3);
-        if (behind) throw new Error(`${behind.topic}/${behind.partition}: replicas ${behind.replicas}, in sync ${behind.isr}`);
+        if (behind)
+          throw new Error(`${behind.topic}/${behind.partition}: replicas ${behind.replicas}, in sync ${behind.isr}`);
         return states;
       },
       { timeoutMs: 60_000, intervalMs: 500 },

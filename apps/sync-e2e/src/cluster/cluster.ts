@@ -54,7 +54,13 @@ export interface PartitionState {
 export function partitionStates(topics = clusterTopics): Promise<PartitionState[]> {
   return withAdmin(async (admin) =>
     (await admin.fetchTopicMetadata({ topics })).topics.flatMap((t) =>
-      t.partitions.map((p) => ({ topic: t.name, partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr })),
+      t.partitions.map((p) => ({
+        topic: t.name,
+        partition: p.partitionId,
+        leader: p.leader,
+        replicas: p.replicas,
+        isr: p.isr,
+      })),
     ),
   );
 }
@@ -70,9 +76,18 @@ export function minInsyncReplicas(topics = clusterTopics): Promise<Map<string, n
   return withAdmin(async (admin) => {
     const { resources } = await admin.describeConfigs({
       includeSynonyms: false,
-      resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['min.insync.replicas'] })),
+      resources: topics.map((name) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name,
+        configNames: ['min.insync.replicas'],
+      })),
     });
-    return new Map(resources.map((r) => [r.resourceName, Number(r.configEntries.find((e) => e.configName === 'min.insync.replicas')?.configValue)]));
+    return new Map(
+      resources.map((r) => [
+        r.resourceName,
+        Number(r.configEntries.find((e) => e.configName === 'min.insync.replicas')?.configValue),
+      ]),
+    );
   });
 }
 

@@ -12,7 +12,12 @@ export interface Product {
   sync: { status: 'in-sync' | 'pending' | 'failed'; replicatedVersion: number | null; reason: string | null };
 }
 
-export async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+export async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${e2eEnv.apiUrl}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...headers },
@@ -49,7 +54,10 @@ export async function catalogProduct(id: string): Promise<Product | null> {
 export async function replicated(id: string, version: number | null): Promise<Product | null> {
   return eventually(async () => {
     const copy = await catalogProduct(id);
-    if ((copy?.version ?? null) !== version) throw new Error(`replica has ${id} at ${copy ? `v${copy.version}` : 'nothing'}, want ${version === null ? 'nothing' : `v${version}`}`);
+    if ((copy?.version ?? null) !== version)
+      throw new Error(
+        `replica has ${id} at ${copy ? `v${copy.version}` : 'nothing'}, want ${version === null ? 'nothing' : `v${version}`}`,
+      );
     return copy;
   });
 }

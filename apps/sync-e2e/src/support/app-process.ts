@@ -53,7 +53,8 @@ export class AppProcess {
     child.on('exit', () => file.end());
     await eventually(
       async () => {
-        if (child.exitCode !== null) throw new Error(`${this.label} exited with ${child.exitCode}:\n${this.output.slice(-2000)}`);
+        if (child.exitCode !== null)
+          throw new Error(`${this.label} exited with ${child.exitCode}:\n${this.output.slice(-2000)}`);
         const response = await fetch(this.readyUrl);
         if (!response.ok) throw new Error(`${this.label} not healthy yet: ${response.status} ${await response.text()}`);
       },

@@ -33,12 +33,15 @@ export async function expectReplicaEqualsSource(): Promise<number> {
     if (!copy) throw new Error(`product ${row.id} (v${row.version}) is missing from the replica`);
     const differing = Object.keys(row).filter((column) => row[column] !== copy[column]);
     if (differing.length > 0) {
-      throw new Error(`product ${row.id} differs in ${differing.map((c) => `${c}: source ${row[c]} vs replica ${copy[c]}`).join(', ')}`);
+      throw new Error(
+        `product ${row.id} differs in ${differing.map((c) => `${c}: source ${row[c]} vs replica ${copy[c]}`).join(', ')}`,
+      );
     }
     replicaById.delete(row.id);
   }
   const [extra] = replicaById.keys();
-  if (extra) throw new Error(`product ${extra} is in the replica but not in the source (${replicaById.size} such rows)`);
+  if (extra)
+    throw new Error(`product ${extra} is in the replica but not in the source (${replicaById.size} such rows)`);
   return source.length;
 }
 

@@ -20,10 +20,13 @@ export async function skipToEndOfTopic(): Promise<void> {
     // Explicit high watermarks: kafkajs' resetOffsets commits -1, which a consumer with fromBeginning reads as "from the start".
     const ends = await admin.fetchTopicOffsets(PRODUCT_EVENTS_TOPIC);
     const partitions = ends.map(({ partition, high }) => ({ partition, offset: high }));
-    await eventually(() => admin.setOffsets({ groupId: e2eEnv.consumerGroupId, topic: PRODUCT_EVENTS_TOPIC, partitions }), {
-      timeoutMs: 60_000,
-      intervalMs: 1000,
-    });
+    await eventually(
+      () => admin.setOffsets({ groupId: e2eEnv.consumerGroupId, topic: PRODUCT_EVENTS_TOPIC, partitions }),
+      {
+        timeoutMs: 60_000,
+        intervalMs: 1000,
+      },
+    );
   } finally {
     await admin.disconnect();
   }
@@ -33,8 +36,13 @@ export async function skipToEndOfTopic(): Promise<void> {
  * Writes records straight to the topic, bypassing the outbox: how a buggy or foreign producer would.
  * Without a partition a record goes where the apps' producer would put its key. Returns where each landed.
  */
-export async function produceRaw(messages: { partition?: number; key: string; value: string | null }[]): Promise<{ partition: number; offset: string }[]> {
-  const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+export async function produceRaw(
+  messages: { partition?: number; key: string; value: string | null }[],
+): Promise<{ partition: number; offset: string }[]> {
+  const producer = kafka.producer({
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   try {
     const landed = [];
@@ -53,7 +61,8 @@ export async function recreateProductEventsTopic(): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    if ((await admin.listTopics()).includes(PRODUCT_EVENTS_TOPIC)) await admin.deleteTopics({ topics: [PRODUCT_EVENTS_TOPIC] });
+    if ((await admin.listTopics()).includes(PRODUCT_EVENTS_TOPIC))
+      await admin.deleteTopics({ topics: [PRODUCT_EVENTS_TOPIC] });
     // Deletion completes in the background; creation fails until it has.
     await eventually(() => runTopicsScript(), { timeoutMs: 60_000, intervalMs: 1000 });
     await eventually(async () => {
@@ -67,8 +76,10 @@ export async function recreateProductEventsTopic(): Promise<void> {
 
 function runTopicsScript(): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [fileURLToPath(new URL('../../../../infra/topics.mjs', import.meta.url)), e2eEnv.kafkaBrokers.join(',')], (error, _out, stderr) =>
-      error ? reject(new Error(`infra/topics.mjs failed: ${stderr}`)) : resolve(),
+    execFile(
+      process.execPath,
+      [fileURLToPath(new URL('../../../../infra/topics.mjs', import.meta.url)), e2eEnv.kafkaBrokers.join(',')],
+      (error, _out, stderr) => (error ? reject(new Error(`infra/topics.mjs failed: ${stderr}`)) : resolve()),
     );
   });
 }
@@ -103,7 +114,10 @@ export async function topicEnds(topic: string): Promise<Map<number, bigint>> {
 }
 
 /** The records a topic received since `since` (from topicEnds), up to its current end. */
-export async function recordsSince(topic: string, since: Map<number, bigint>): Promise<{ partition: number; message: KafkaMessage }[]> {
+export async function recordsSince(
+  topic: string,
+  since: Map<number, bigint>,
+): Promise<{ partition: number; message: KafkaMessage }[]> {
   const admin = kafka.admin();
   await admin.connect();
   const records: { partition: number; message: KafkaMessage }[] = [];
@@ -122,7 +136,9 @@ export async function recordsSince(topic: string, since: Map<number, bigint>): P
 
 /** Dead letters written since `since` (from topicEnds(DEAD_LETTER_TOPIC)). */
 export async function deadLettersSince(since: Map<number, bigint>): Promise<DeadLetter[]> {
-  return (await recordsSince(DEAD_LETTER_TOPIC, since)).map(({ partition, message }) => readDeadLetter({ partition, ...message }));
+  return (await recordsSince(DEAD_LETTER_TOPIC, since)).map(({ partition, message }) =>
+    readDeadLetter({ partition, ...message }),
+  );
 }
 
 /** The members of the test consumer group, with the partitions each holds. */
@@ -134,7 +150,10 @@ export async function groupMembers(): Promise<{ memberId: string; clientHost: st
     return group.members.map((member) => ({
       memberId: member.memberId,
       clientHost: member.clientHost,
-      partitions: member.memberAssignment.length > 0 ? (AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment[PRODUCT_EVENTS_TOPIC] ?? []) : [],
+      partitions:
+        member.memberAssignment.length > 0
+          ? (AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment[PRODUCT_EVENTS_TOPIC] ?? [])
+          : [],
     }));
   } finally {
     await admin.disconnect();

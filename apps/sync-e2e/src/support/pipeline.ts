@@ -13,7 +13,8 @@ export async function drainedAndEqual({ timeoutMs = 120_000 } = {}): Promise<num
       // In this order: a row is marked published only once Kafka has it, so the lag read next counts it.
       const unpublished = await unpublishedOutboxRows();
       const lag = await liveGroupLag();
-      if (unpublished > 0 || lag > 0) throw new Error(`not drained: ${unpublished} outbox rows unpublished, consumer lag ${lag}`);
+      if (unpublished > 0 || lag > 0)
+        throw new Error(`not drained: ${unpublished} outbox rows unpublished, consumer lag ${lag}`);
     },
     { timeoutMs, intervalMs: 500 },
   );

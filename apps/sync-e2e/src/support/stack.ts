@@ -20,13 +20,23 @@ export const apps = {
 /** One more product-consumer in the same consumer group, on its own HTTP port (13001 + 10·n in tests). */
 export function extraConsumer(n: number): AppProcess {
   const port = Number(new URL(e2eEnv.consumerUrl).port) + 10 * n;
-  return new AppProcess('product-consumer', `http://127.0.0.1:${port}/health`, { ...CONSUMER_TEST_SETTINGS, PRODUCT_CONSUMER_PORT: String(port) }, `product-consumer-${n + 1}`);
+  return new AppProcess(
+    'product-consumer',
+    `http://127.0.0.1:${port}/health`,
+    { ...CONSUMER_TEST_SETTINGS, PRODUCT_CONSUMER_PORT: String(port) },
+    `product-consumer-${n + 1}`,
+  );
 }
 
 /** One more product-producer relaying the same outbox, on its own HTTP port. */
 export function extraProducer(n: number): AppProcess {
   const port = Number(new URL(e2eEnv.producerUrl).port) + 10 * n;
-  return new AppProcess('product-producer', `http://127.0.0.1:${port}/health`, { PRODUCT_PRODUCER_PORT: String(port) }, `product-producer-${n + 1}`);
+  return new AppProcess(
+    'product-producer',
+    `http://127.0.0.1:${port}/health`,
+    { PRODUCT_PRODUCER_PORT: String(port) },
+    `product-producer-${n + 1}`,
+  );
 }
 
 export async function startAll(): Promise<void> {

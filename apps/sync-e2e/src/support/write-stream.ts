@@ -54,7 +54,14 @@ export class WriteStream {
     while (!this.stopped && (this.options.maxOps === undefined || this.total < this.options.maxOps)) {
       const roll = random();
       if (this.live.length < this.options.products && (roll < 0.3 || this.live.length < 10)) {
-        this.live.push(await api.create({ sku: `W-${randomUUID().slice(0, 12)}`, name: `product ${this.counts.creates}`, price: Math.floor(random() * 10_000) / 100, stock: Math.floor(random() * 100) }));
+        this.live.push(
+          await api.create({
+            sku: `W-${randomUUID().slice(0, 12)}`,
+            name: `product ${this.counts.creates}`,
+            price: Math.floor(random() * 10_000) / 100,
+            stock: Math.floor(random() * 100),
+          }),
+        );
         this.counts.creates += 1;
         continue;
       }
@@ -65,9 +72,13 @@ export class WriteStream {
         await api.remove(product.id);
         this.counts.deletes += 1;
       } else {
-        const changes = roll < 0.7 ? { stock: Math.floor(random() * 1000) } : { name: `renamed ${randomUUID().slice(0, 6)}`, price: Math.floor(random() * 10_000) / 100 };
+        const changes =
+          roll < 0.7
+            ? { stock: Math.floor(random() * 1000) }
+            : { name: `renamed ${randomUUID().slice(0, 6)}`, price: Math.floor(random() * 10_000) / 100 };
         const updated = await call<Product>('PATCH', `/products/${product.id}`, changes);
-        if (updated.status !== 200) throw new Error(`PATCH ${product.id} answered ${updated.status}: ${JSON.stringify(updated.body)}`);
+        if (updated.status !== 200)
+          throw new Error(`PATCH ${product.id} answered ${updated.status}: ${JSON.stringify(updated.body)}`);
         this.live.push(updated.body);
         this.counts.updates += 1;
       }

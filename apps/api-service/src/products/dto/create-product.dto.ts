@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, NotContains } from 'class-validator';
+import {
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  NotContains,
+} from 'class-validator';
 
 /** Largest value of the NUMERIC(12,2) column. */
 export const MAX_PRICE = 9_999_999_999.99;
@@ -11,7 +22,9 @@ export class CreateProductDto {
   @ApiProperty({ example: 'MUG-001', description: 'Unique stock-keeping unit: letters, digits, ".", "_" or "-".' })
   @IsString()
   @Length(1, 64)
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: '$property must start with a letter or digit and contain only letters, digits, ".", "_" or "-"' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+    message: '$property must start with a letter or digit and contain only letters, digits, ".", "_" or "-"',
+  })
   sku!: string;
 
   @ApiProperty({ example: 'Enamel mug', maxLength: 200 })

@@ -13,7 +13,8 @@ export class ProductResponse implements ProductState {
   @ApiProperty({ description: '1 on create, +1 on every change. Send it back in If-Match.' }) version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-  @ApiProperty({ type: ProductSync, description: 'Whether product-consumer has applied this version yet.' }) sync!: ProductSync;
+  @ApiProperty({ type: ProductSync, description: 'Whether product-consumer has applied this version yet.' })
+  sync!: ProductSync;
 }
 
 export class ProductPageResponse {
