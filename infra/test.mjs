@@ -12,6 +12,8 @@ const clusterOnly = process.argv.includes('--cluster-only');
 const resultsDir = `${repoRoot}.local/test-results`;
 rmSync(resultsDir, { recursive: true, force: true });
 
+// Formatting first: it takes seconds and says exactly which file to `npm run format`.
+await run('npx', ['prettier', '--check', '.']);
 await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=stream']);
 let failed = false;
 if (!clusterOnly) {
@@ -44,7 +46,9 @@ if (external.kafka) {
   try {
     const cluster = await up('cluster');
     startedCluster = cluster.startedKafka;
-    await run('npx', ['nx', 'run', 'sync-e2e:e2e-cluster', '--output-style=stream'], { env: { ...cluster.env, ...kafkaEnv('cluster') } });
+    await run('npx', ['nx', 'run', 'sync-e2e:e2e-cluster', '--output-style=stream'], {
+      env: { ...cluster.env, ...kafkaEnv('cluster') },
+    });
   } catch (error) {
     failed = true;
     log(error.message);
