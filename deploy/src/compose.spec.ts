@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { hasDockerCompose, repoRoot, requireDockerCompose, runIn } from './tools.js';
+
+const PROFILES = [[], ['--profile', 'cluster'], ['--profile', 'apps']];
+
+if (!hasDockerCompose) console.warn('docker-compose is not installed: compose checks skipped (apt-get install docker-compose)');
+
+describe.skipIf(!hasDockerCompose && !requireDockerCompose)('docker-compose.yml', () => {
+  it.each(PROFILES.map((args) => [args.join(' ') || 'default', args]))('is valid with profile %s', (_, args) => {
+    const { status, output } = runIn('docker-compose', [...args, 'config', '-q']);
+
+    expect(output).toBe('');
+    expect(status).toBe(0);
+  });
+
+  it('publishes every port on 127.0.0.1 only, in every profile', () => {
+    const published = PROFILES.flatMap((args) =>
+      runIn('docker-compose', [...args, 'config']).output.match(/^\s+- .*\d+:\d+\/tcp$/gm) ?? [],
+    );
+
+    expect(published.length).toBeGreaterThanOrEqual(8);
+    expect(published.filter((line) => !line.trim().startsWith('- 127.0.0.1:'))).toEqual([]);
+  });
+});
+
+describe('deploy/Dockerfile', () => {
+  const dockerfile = readFileSync(`${repoRoot}deploy/Dockerfile`, 'utf8');
+  const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
+
+  it('builds with deploy/assemble.sh and runs production dependencies only, as a non-root user, with a health check', () => {
+    expect(dockerfile).toMatch(/RUN bash deploy\/assemble\.sh "\$APP" \/out/);
+    expect(runtime).toMatch(/^COPY --from=build \/out \.\/$/m);
+    expect(runtime.match(/^COPY /gm)).toHaveLength(1); // the image holds what assemble.sh laid out, nothing else
+    expect(runtime).toMatch(/npm ci --omit=dev/);
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/health/m);
+  });
+});
