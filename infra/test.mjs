@@ -1,6 +1,6 @@
 // `npm test`: builds, brings up what the tests need (as `npm start` does, but with the test
-// databases, ports and consumer group), lints, type-checks and runs every project's tests,
-// end-to-end included, then stops the broker again if it started it. Last, the three-broker
+// databases, ports and consumer group), lints, type-checks and runs every project's tests (unit,
+// integration, end-to-end), then stops the broker again if it started it. Last, the three-broker
 // suite on its own cluster (profile `cluster`), which it stops again too.
 // `npm run test:cluster` (`node infra/test.mjs --cluster-only`): build, then only the three-broker suite.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -24,8 +24,10 @@ if (!clusterOnly) {
   env.PG_ADMIN_URL ??= process.env.PG_ADMIN_URL ?? adminUrl.toString();
   try {
     await run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--parallel=2', '--output-style=stream'], { env });
-    // One project at a time, the end-to-end suite last: they share the test databases.
+    // One project at a time (unit specs, then the integration specs: *.int.spec.ts), the
+    // end-to-end suite last: the integration and end-to-end specs share the test databases.
     await run('npx', ['nx', 'run-many', '-t', 'test', '--parallel=1', '--output-style=stream'], { env });
+    await run('npx', ['nx', 'run-many', '-t', 'test-int', '--parallel=1', '--output-style=stream'], { env });
     await run('npx', ['nx', 'run-many', '-t', 'e2e', '--output-style=stream'], { env });
   } catch (error) {
     failed = true;
