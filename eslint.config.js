@@ -4,11 +4,12 @@ export default [
   { ignores: ['**/dist/**', '**/generated/**', '**/node_modules/**', '.local/**', '.nx/**'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
   {
-    files: ['**/src/**/*.ts'],
+    files: ['**/src/**/*.ts', 'infra/**/*.mjs'],
     rules: {
       // The architecture, enforced: apps are deployables and never import each other;
-      // libs hold only what apps share and never import an app.
+      // libs hold only what apps share and never import an app; the tools (infra/) use libs only.
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -17,6 +18,7 @@ export default [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib'] },
           ],
         },
       ],
@@ -24,6 +26,11 @@ export default [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
+    },
+  },
+  {
+    files: ['**/src/**/*.ts'],
+    rules: {
       // Nest injects by constructor parameter type: those imports are values at runtime.
       '@typescript-eslint/consistent-type-imports': 'off',
     },

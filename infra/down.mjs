@@ -1,5 +1,5 @@
 // Stops the local Kafka brokers this project started (and nothing else).
-import { stopKafka } from './up.mjs';
+import { stopKafka } from './kafka.mjs';
 
 await stopKafka('dev');
 await stopKafka('test');

@@ -1,5 +1,18 @@
 // One place for the stack's addresses and ports. Anything already set in the environment wins:
 // point KAFKA_BROKERS / API_DATABASE_URL / CATALOG_DATABASE_URL elsewhere and nothing local is started.
+
+/** @typedef {'dev' | 'test' | 'cluster'} Profile */
+
+/**
+ * What every process of a profile's stack is given.
+ * @typedef {{
+ *   API_DATABASE_URL: string, CATALOG_DATABASE_URL: string,
+ *   API_SERVICE_PORT: string, PRODUCT_CONSUMER_PORT: string, PRODUCT_PRODUCER_PORT: string,
+ *   KAFKA_GROUP_ID: string, CATALOG_GROUP_ID: string, KAFKA_BROKERS: string,
+ * }} ProfileEnv
+ */
+
+/** @type {Record<Profile, ProfileEnv>} */
 const PROFILES = {
   // `npm start`
   dev: {
@@ -39,9 +52,14 @@ const PROFILES = {
 };
 
 /**
+ * @typedef {{ KAFKA_NODES: string, KAFKA_PORT: string, KAFKA_CONTROLLER_PORT: string, KAFKA_HOME_DIR: string }} LocalKafka
+ */
+
+/**
  * Where the local broker(s) of each profile live (infra/kafka/kafka.sh reads these). With
  * KAFKA_NODES > 1, node N listens on KAFKA_PORT + 100*(N-1) (controller likewise) and keeps its
- * data in KAFKA_HOME_DIR/node-N.
+ * data in KAFKA_HOME_DIR/node-N (relative to the repository root).
+ * @type {Record<Profile, LocalKafka>}
  */
 export const LOCAL_KAFKA = {
   dev: { KAFKA_NODES: '1', KAFKA_PORT: '9092', KAFKA_CONTROLLER_PORT: '9093', KAFKA_HOME_DIR: '.local/kafka' },
@@ -54,10 +72,17 @@ export const LOCAL_KAFKA = {
   },
 };
 
-/** The environment every process of the stack gets, for a profile. */
+/** @typedef {ProfileEnv & { CHECKPOINT_DISABLE: string }} StackEnv */
+
+/**
+ * The environment every process of the stack gets, for a profile.
+ * @param {Profile} profile
+ * @returns {StackEnv}
+ */
 export function stackEnv(profile) {
+  /** @type {StackEnv} */
   const env = { ...PROFILES[profile], CHECKPOINT_DISABLE: '1' };
-  for (const key of Object.keys(env)) if (process.env[key]) env[key] = process.env[key];
+  for (const key of /** @type {(keyof StackEnv)[]} */ (Object.keys(env))) env[key] = process.env[key] || env[key];
   return env;
 }
 

@@ -1,9 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { log, run } from './run.mjs';
+import { log, messageOf, run } from './run.mjs';
 
-/** Connects to the server's `postgres` database, starting a local cluster that is installed but stopped. */
+/**
+ * Connects to the server's `postgres` database, starting a local cluster that is installed but stopped.
+ * @param {string} databaseUrl
+ * @param {boolean} mayStartLocal
+ */
 async function adminClient(databaseUrl, mayStartLocal) {
   const url = new URL(databaseUrl);
   url.pathname = '/postgres';
@@ -13,7 +17,8 @@ async function adminClient(databaseUrl, mayStartLocal) {
       await client.connect();
       return client;
     } catch (error) {
-      if (error.code !== 'ECONNREFUSED' || attempt > 30) throw new Error(`PostgreSQL at ${url.host}: ${error.message}`);
+      const refused = error instanceof Error && 'code' in error && error.code === 'ECONNREFUSED';
+      if (!refused || attempt > 30) throw new Error(`PostgreSQL at ${url.host}: ${messageOf(error)}`);
       if (attempt === 1 && mayStartLocal) await startLocalCluster();
       await sleep(1000);
     }
@@ -28,7 +33,11 @@ async function startLocalCluster() {
   }
 }
 
-/** Creates the database of each URL if it is missing, on that URL's own server. */
+/**
+ * Creates the database of each URL if it is missing, on that URL's own server.
+ * @param {readonly string[]} urls
+ * @param {{ mayStartLocal: boolean }} options
+ */
 export async function ensureDatabases(urls, { mayStartLocal }) {
   for (const databaseUrl of urls) {
     const client = await adminClient(databaseUrl, mayStartLocal);
@@ -45,7 +54,11 @@ export async function ensureDatabases(urls, { mayStartLocal }) {
   }
 }
 
-/** Applies an app's Prisma migrations (Prisma 6's WASM engine: no download). */
+/**
+ * Applies an app's Prisma migrations (Prisma 6's WASM engine: no download).
+ * @param {string} appDir
+ * @param {{ API_DATABASE_URL: string, CATALOG_DATABASE_URL: string }} env
+ */
 export async function migrate(appDir, env) {
   await run('npx', ['prisma', 'migrate', 'deploy'], { cwd: appDir, env });
 }

@@ -2,9 +2,18 @@
 // three apps, prints where they are, and on Ctrl-C stops the apps and then the broker it started.
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { log, repoRoot, run } from './run.mjs';
-import { stopKafka, up } from './up.mjs';
+import { stopKafka } from './kafka.mjs';
+import { log, messageOf, repoRoot, run } from './run.mjs';
 
+/**
+ * @typedef {{
+ *   name: string, color: number,
+ *   port: 'API_SERVICE_PORT' | 'PRODUCT_PRODUCER_PORT' | 'PRODUCT_CONSUMER_PORT',
+ *   urls: (port: string) => string[],
+ * }} App
+ */
+
+/** @type {App[]} */
 const APPS = [
   {
     name: 'api-service',
@@ -27,6 +36,9 @@ const APPS = [
 ];
 
 await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=stream']);
+// Imported once built: up.mjs takes the topics from libs/contracts' build.
+const { up } = await import('./up.mjs');
+const { PRODUCT_EVENTS_TOPIC } = await import('@nestjs-kafka-sync/contracts');
 const { env, startedKafka } = await up('dev');
 
 const children = APPS.map((app) => {
@@ -40,7 +52,7 @@ const children = APPS.map((app) => {
     let partial = '';
     stream.on('data', (chunk) => {
       const lines = (partial + chunk).split('\n');
-      partial = lines.pop();
+      partial = lines.pop() ?? ''; // split always returns at least one element: the unfinished line
       for (const line of lines) process.stdout.write(prefix + line + '\n');
     });
   }
@@ -54,6 +66,7 @@ const children = APPS.map((app) => {
 });
 
 let stopping = false;
+/** @param {number} exitCode */
 async function shutdown(exitCode) {
   if (stopping) return;
   stopping = true;
@@ -61,20 +74,25 @@ async function shutdown(exitCode) {
   await Promise.all(
     children.map(
       (child) =>
-        new Promise((resolve) =>
-          child.exitCode !== null || child.signalCode !== null
-            ? resolve()
-            : (child.once('exit', resolve), child.kill('SIGTERM')),
+        /** @type {Promise<void>} */ (
+          new Promise((resolve) =>
+            child.exitCode !== null || child.signalCode !== null
+              ? resolve()
+              : (child.once('exit', () => resolve()), child.kill('SIGTERM')),
+          )
         ),
     ),
   );
-  if (startedKafka) await stopKafka('dev').catch((e) => log(e.message));
+  if (startedKafka) await stopKafka('dev').catch((e) => log(messageOf(e)));
   process.exit(exitCode);
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
-/** Resolves once the app's /health answers 200. */
+/**
+ * Resolves once the app's /health answers 200.
+ * @param {App} app
+ */
 async function healthy(app) {
   const url = `http://127.0.0.1:${env[app.port]}/health`;
   for (let waited = 0; !stopping; waited += 500) {
@@ -93,7 +111,7 @@ if (!stopping) {
   log('\x1b[1mthe system is up:\x1b[0m');
   for (const app of APPS) for (const line of app.urls(env[app.port])) log(`  ${line}`);
   log(
-    `  Kafka         ${env.KAFKA_BROKERS}  (watch it: npm run kafka -- console-consume --topic product.events --from-beginning)`,
+    `  Kafka         ${env.KAFKA_BROKERS}  (watch it: npm run kafka -- console-consume --topic ${PRODUCT_EVENTS_TOPIC} --from-beginning)`,
   );
   log('Ctrl-C stops everything.');
 }

@@ -1,49 +1,33 @@
 // The topics the project owns, created (or brought in line) on any cluster: `node infra/topics.mjs [brokers]`.
+// Names, partitions, settings and the replication rule come from libs/contracts (built first).
 import { pathToFileURL } from 'node:url';
+import { replicationFor, TOPICS } from '@nestjs-kafka-sync/contracts';
 import kafkajs from 'kafkajs';
 import { log } from './run.mjs';
 
 /**
- * product.events is compacted: Kafka keeps at least the latest event of every product for good,
- * so a new replica can be built from the topic alone (npm run rebuild-catalog). Deletes are
- * ordinary `product.deleted` events, not null-value tombstones, so compaction never drops them:
- * a rebuild always learns that a product is gone. min.compaction.lag.ms keeps every version for
- * an hour first, for consumers that are briefly behind.
- * Several partitions give parallelism; per-product order relies on the key.
+ * The replication for a cluster of this many brokers; KAFKA_REPLICATION_FACTOR overrides the factor
+ * (infra/kafka/replication.mjs gives kafka.sh the same answer for the brokers' own defaults).
+ * @param {number} brokerCount
  */
-const TOPICS = [
-  {
-    topic: 'product.events',
-    numPartitions: 3,
-    configEntries: [
-      { name: 'cleanup.policy', value: 'compact' },
-      { name: 'min.compaction.lag.ms', value: String(60 * 60 * 1000) },
-    ],
-  },
-  // Acks only matter until api-service has read them: a week, Kafka's default retention.
-  { topic: 'product.sync-acks', numPartitions: 3, configEntries: [{ name: 'cleanup.policy', value: 'delete' }] },
-  // Dead letters wait for a person: kept four weeks, not compacted (every failure is its own record).
-  {
-    topic: 'product.events.dlq',
-    numPartitions: 1,
-    configEntries: [
-      { name: 'cleanup.policy', value: 'delete' },
-      { name: 'retention.ms', value: String(28 * 24 * 60 * 60 * 1000) },
-    ],
-  },
-];
-
-/**
- * Replication follows the cluster's size: one copy on a single broker; on three or more brokers
- * three copies, of which two must have a write before it is acknowledged (min.insync.replicas 2
- * with the producers' acks=all), so one broker may stop without refusing or losing a write.
- * KAFKA_REPLICATION_FACTOR overrides the factor.
- */
-export function replicationFor(brokerCount) {
-  const replicationFactor = Number(process.env.KAFKA_REPLICATION_FACTOR ?? Math.min(brokerCount, 3));
-  return { replicationFactor, minInsyncReplicas: replicationFactor >= 3 ? 2 : 1 };
+export function clusterReplication(brokerCount) {
+  const factor = process.env.KAFKA_REPLICATION_FACTOR;
+  return replicationFor(brokerCount, factor ? Number(factor) : undefined);
 }
 
+/**
+ * A topic's settings as Kafka's admin API takes them. Only a replicated topic gets
+ * min.insync.replicas: a single broker's topics stay exactly as before.
+ * @param {import('@nestjs-kafka-sync/contracts').TopicDefinition} topic
+ * @param {import('@nestjs-kafka-sync/contracts').Replication} replication
+ */
+function configEntries(topic, { replicationFactor, minInsyncReplicas }) {
+  const config = { ...topic.config };
+  if (replicationFactor > 1) config['min.insync.replicas'] = String(minInsyncReplicas);
+  return Object.entries(config).map(([name, value]) => ({ name, value }));
+}
+
+/** @param {string} brokers comma-separated host:port */
 export async function ensureTopics(brokers) {
   const kafka = new kafkajs.Kafka({
     clientId: 'nestjs-kafka-sync-infra',
@@ -54,26 +38,25 @@ export async function ensureTopics(brokers) {
   await admin.connect();
   try {
     const { brokers: members } = await admin.describeCluster();
-    const { replicationFactor, minInsyncReplicas } = replicationFor(members.length);
-    // Only a replicated topic gets the setting; a single broker's topics stay exactly as before.
-    const configEntries = (t) => [
-      ...t.configEntries,
-      ...(replicationFactor > 1 ? [{ name: 'min.insync.replicas', value: String(minInsyncReplicas) }] : []),
-    ];
+    const replication = clusterReplication(members.length);
+    const { replicationFactor, minInsyncReplicas } = replication;
     const existing = new Set(await admin.listTopics());
     const missing = TOPICS.filter((t) => !existing.has(t.topic));
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((t) => ({ ...t, configEntries: configEntries(t), replicationFactor })),
+        topics: missing.map((t) => ({
+          topic: t.topic,
+          numPartitions: t.numPartitions,
+          replicationFactor,
+          configEntries: configEntries(t, replication),
+        })),
       });
-      const replication =
+      const replicated =
         replicationFactor > 1
           ? `, replication factor ${replicationFactor}, min.insync.replicas ${minInsyncReplicas}`
           : '';
-      log(
-        `created topics ${missing.map((t) => `${t.topic} (${t.numPartitions} partitions${replication})`).join(', ')}`,
-      );
+      log(`created topics ${missing.map((t) => `${t.topic} (${t.numPartitions} partitions${replicated})`).join(', ')}`);
     }
     // Topics made by an earlier version of this script get the current settings too.
     await admin.alterConfigs({
@@ -81,7 +64,7 @@ export async function ensureTopics(brokers) {
       resources: TOPICS.map((t) => ({
         type: kafkajs.ConfigResourceTypes.TOPIC,
         name: t.topic,
-        configEntries: configEntries(t),
+        configEntries: configEntries(t, replication),
       })),
     });
     // The replication factor of an existing topic is not changed here (that is a reassignment); say so.

@@ -1,38 +1,24 @@
 // Brings up what the apps need: Kafka (fetched from Maven Central, unless KAFKA_BROKERS is set),
 // the two PostgreSQL databases, their migrations and the topics. Safe to run again.
-import { spawnSync } from 'node:child_process';
+// Needs libs/contracts built (the topics come from it): `npm run infra:up` builds it first.
 import { pathToFileURL } from 'node:url';
-import { external, LOCAL_KAFKA, stackEnv } from './env.mjs';
+import { external, stackEnv } from './env.mjs';
+import { localKafkaRunning, startKafka, stopKafka } from './kafka.mjs';
 import { ensureDatabases, migrate } from './postgres.mjs';
-import { log, repoRoot, run } from './run.mjs';
+import { log } from './run.mjs';
 import { ensureTopics } from './topics.mjs';
 
-const kafkaScript = 'infra/kafka/kafka.sh';
-
-/** The environment infra/kafka/kafka.sh needs to act on a profile's local broker(s). */
-export function kafkaEnv(profile) {
-  const { KAFKA_HOME_DIR, ...ports } = LOCAL_KAFKA[profile];
-  return { ...ports, KAFKA_HOME_DIR: `${repoRoot}${KAFKA_HOME_DIR}` };
-}
-
-function localKafkaRunning(profile) {
-  return (
-    spawnSync('bash', [kafkaScript, 'status'], {
-      cwd: repoRoot,
-      stdio: 'ignore',
-      env: { ...process.env, ...kafkaEnv(profile) },
-    }).status === 0
-  );
-}
-
-/** Returns the stack's environment and whether this call started the local broker (so it may stop it). */
+/**
+ * Returns the stack's environment and whether this call started the local broker (so it may stop it).
+ * @param {import('./env.mjs').Profile} profile
+ */
 export async function up(profile) {
   const env = stackEnv(profile);
   let startedKafka = false;
   if (external.kafka) {
     log(`using the Kafka at ${env.KAFKA_BROKERS}`);
   } else if (!localKafkaRunning(profile)) {
-    await run('bash', [kafkaScript, 'start'], { env: kafkaEnv(profile) });
+    await startKafka(profile);
     startedKafka = true;
   }
   try {
@@ -47,12 +33,13 @@ export async function up(profile) {
   return { env, startedKafka };
 }
 
-/** Stops the local broker of a profile: only ever the process kafka.sh started. */
-export async function stopKafka(profile) {
-  await run('bash', [kafkaScript, 'stop'], { env: kafkaEnv(profile) });
+/** @param {string | undefined} name */
+function profileNamed(name = 'dev') {
+  if (name === 'dev' || name === 'test' || name === 'cluster') return name;
+  throw new Error(`unknown profile ${name}: expected dev, test or cluster`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { env } = await up(process.argv[2] ?? 'dev');
+  const { env } = await up(profileNamed(process.argv[2]));
   log(`ready: Kafka ${env.KAFKA_BROKERS}, ${env.API_DATABASE_URL}, ${env.CATALOG_DATABASE_URL}`);
 }

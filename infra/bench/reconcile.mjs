@@ -21,7 +21,11 @@ await ensureDatabases([env.API_DATABASE_URL, env.CATALOG_DATABASE_URL], { maySta
 await migrate('apps/api-service', env);
 await migrate('apps/product-consumer', env);
 
-// Deterministic products, so both sides get identical rows from the same statement.
+/**
+ * Deterministic products, so both sides get identical rows from the same statement.
+ * @param {string} table
+ * @param {boolean} extra the replica's own column, replicated_at
+ */
 const fill = (table, extra) => `
   INSERT INTO ${table} (id, sku, name, description, price, stock, version, created_at, updated_at${extra ? ', replicated_at' : ''})
   SELECT md5(i::text)::uuid, 'SKU-' || i, 'Product ' || i, CASE WHEN i % 3 = 0 THEN NULL ELSE 'about ' || i END,
@@ -54,7 +58,7 @@ for (const batch of [1000, 5000, 20000]) {
   const started = process.hrtime.bigint();
   const { stdout } = await promisify(execFile)(process.execPath, [`${repoRoot}apps/api-service/dist/reconcile.js`], {
     env: { ...process.env, ...env, RECONCILE_BATCH_SIZE: String(batch) },
-  }).catch((error) => error); // exits 1: drift found, as planted
+  }).catch((/** @type {{ stdout: string }} */ error) => error); // exits 1: drift found, as planted: stdout all the same
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const found = ['missing', 'extra', 'differing']
     .map((kind) => `${kind} ${stdout.match(new RegExp(`${kind}\\s+(\\d+)`))?.[1]}`)

@@ -3,3 +3,4 @@ export * from './validation.js';
 export * from './kafka-message.js';
 export * from './sync-ack.js';
 export * from './dead-letter.js';
+export * from './topics.js';
