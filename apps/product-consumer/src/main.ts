@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { Env } from './config/env.schema.js';
 import { PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
-import { KafkaConsumerHealth, kafkaConsumerOptions } from '@nestjs-kafka-sync/service-kit';
+import { KafkaClients, KafkaConsumerHealth } from '@nestjs-kafka-sync/kafka-kit';
 
 async function bootstrap() {
   const app = await NestFactory.create(AppModule);
@@ -24,14 +24,7 @@ async function bootstrap() {
         .build(),
     ),
   );
-  const consumer = app.connectMicroservice(
-    kafkaConsumerOptions({
-      clientId: config.get('KAFKA_CLIENT_ID', { infer: true }),
-      brokers: config.get('KAFKA_BROKERS', { infer: true }),
-      groupId: config.get('KAFKA_GROUP_ID', { infer: true }),
-      sessionTimeoutMs: config.get('KAFKA_SESSION_TIMEOUT_MS', { infer: true }),
-    }),
-  );
+  const consumer = app.connectMicroservice(app.get(KafkaClients).consumerOptions());
   app.get(KafkaConsumerHealth).track(consumer.status);
   await app.startAllMicroservices();
   await app.listen(config.get('PRODUCT_CONSUMER_PORT', { infer: true }));

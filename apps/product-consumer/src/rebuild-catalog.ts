@@ -2,16 +2,15 @@
 // then hands over to the live consumer. Prints what it replayed and the rate.
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
-import { validateEnv } from './config/env.schema.js';
+import { AppConfigModule, AppKafkaModule } from './config/app-config.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { CatalogRebuild } from './product-events/catalog-rebuild.js';
 import { CatalogReplica } from './product-events/catalog-replica.service.js';
 import { SyncAckPublisher } from './product-events/sync-ack.publisher.js';
 
 @Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, validate: validateEnv }), PrismaModule],
+  imports: [AppConfigModule, AppKafkaModule, PrismaModule],
   providers: [CatalogReplica, SyncAckPublisher, CatalogRebuild],
 })
 class RebuildCommandModule {}

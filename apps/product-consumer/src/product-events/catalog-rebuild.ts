@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC, type SyncAck } from '@nestjs-kafka-sync/contracts';
-import { createKafka, dataRejectionReason, readTopicUpTo } from '@nestjs-kafka-sync/service-kit';
-import type { Env } from '../config/env.schema.js';
+import { KafkaClients, readTopicUpTo } from '@nestjs-kafka-sync/kafka-kit';
+import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
+import { kafkaConfig } from '../config/kafka.config.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { CatalogReplica } from './catalog-replica.service.js';
 import { SyncAckPublisher } from './sync-ack.publisher.js';
@@ -41,15 +42,13 @@ export class CatalogRebuild {
     private readonly prisma: PrismaService,
     private readonly replica: CatalogReplica,
     private readonly acks: SyncAckPublisher,
-    private readonly config: ConfigService<Env, true>,
+    private readonly clients: KafkaClients,
+    @Inject(kafkaConfig.KEY) private readonly kafkaSettings: ConfigType<typeof kafkaConfig>,
   ) {}
 
   async run(): Promise<RebuildReport> {
-    const liveGroup = this.config.get('KAFKA_GROUP_ID', { infer: true });
-    const kafka = createKafka(
-      `${this.config.get('KAFKA_CLIENT_ID', { infer: true })}-rebuild`,
-      this.config.get('KAFKA_BROKERS', { infer: true }),
-    );
+    const liveGroup = this.kafkaSettings.consumer.groupId;
+    const kafka = this.clients.client('rebuild');
     const admin = kafka.admin();
     await admin.connect();
     const rebuildGroup = `${liveGroup}-rebuild-${Date.now()}`;

@@ -8,7 +8,8 @@ import {
   type DeadLetterSource,
   type SyncAck,
 } from '@nestjs-kafka-sync/contracts';
-import { commitProcessed, dataRejectionReason, RethrowToKafkajs } from '@nestjs-kafka-sync/service-kit';
+import { commitProcessed, RethrowToKafkajs } from '@nestjs-kafka-sync/kafka-kit';
+import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
 import { CatalogReplica } from './catalog-replica.service.js';
 import { DeadLetterPublisher } from './dead-letter.publisher.js';
 import { receivedRecord } from './received-record.js';

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { backoffDelay, rejoinCause } from '@nestjs-kafka-sync/service-kit';
+import { rejoinCause } from '@nestjs-kafka-sync/kafka-kit';
+import { backoffDelay } from '@nestjs-kafka-sync/service-kit';
 import type { Env } from '../config/env.schema.js';
 
 /** Thrown instead of retrying once the app is stopping: the record stays uncommitted and is redelivered. */

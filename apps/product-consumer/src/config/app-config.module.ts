@@ -1,0 +1,10 @@
+import { ConfigModule } from '@nestjs/config';
+import { KafkaModule } from '@nestjs-kafka-sync/kafka-kit';
+import { validateEnv } from './env.schema.js';
+import { kafkaConfig } from './kafka.config.js';
+
+/** The validated environment, as typed `registerAs` namespaces: boot fails naming every bad variable. */
+export const AppConfigModule = ConfigModule.forRoot({ isGlobal: true, validate: validateEnv, load: [kafkaConfig] });
+
+/** Kafka clients made from the validated `kafka` namespace. */
+export const AppKafkaModule = KafkaModule.forRootAsync(kafkaConfig.asProvider());
