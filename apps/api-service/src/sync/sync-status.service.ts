@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { DEAD_LETTER_TOPIC, PRODUCT_EVENTS_TOPIC, SYNC_ACKS_TOPIC } from '@nestjs-kafka-sync/contracts';
 import { consumerGroupLag, KafkaClients, type GroupLag } from '@nestjs-kafka-sync/kafka-kit';
-import type { Env } from '../config/env.schema.js';
+import { kafkaConfig } from '../config/kafka.config.js';
+import { syncConfig } from '../config/sync.config.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 
 export interface SyncStatusReport {
@@ -20,7 +21,8 @@ export class SyncStatusService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly clients: KafkaClients,
-    private readonly config: ConfigService<Env, true>,
+    @Inject(kafkaConfig.KEY) private readonly kafka: ConfigType<typeof kafkaConfig>,
+    @Inject(syncConfig.KEY) private readonly sync: ConfigType<typeof syncConfig>,
   ) {}
 
   async report(): Promise<SyncStatusReport> {
@@ -51,8 +53,8 @@ export class SyncStatusService {
       await admin.connect();
       const topics = new Set(await admin.listTopics());
       const lag = await Promise.all([
-        consumerGroupLag(admin, PRODUCT_EVENTS_TOPIC, this.config.get('CATALOG_GROUP_ID', { infer: true })),
-        consumerGroupLag(admin, SYNC_ACKS_TOPIC, this.config.get('SYNC_ACKS_GROUP_ID', { infer: true })),
+        consumerGroupLag(admin, PRODUCT_EVENTS_TOPIC, this.sync.catalogGroupId),
+        consumerGroupLag(admin, SYNC_ACKS_TOPIC, this.kafka.consumer.groupId),
       ]);
       const deadLetters = topics.has(DEAD_LETTER_TOPIC)
         ? (await admin.fetchTopicOffsets(DEAD_LETTER_TOPIC)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0)
