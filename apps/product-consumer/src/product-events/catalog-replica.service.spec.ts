@@ -5,10 +5,10 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { testPrisma } from '../testing/test-database.js';
 import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
-import { CatalogReplica } from './catalog-replica.service.js';
+import { CatalogReplicaService } from './catalog-replica.service.js';
 
 const prisma: PrismaService = testPrisma();
-const replica = new CatalogReplica(prisma);
+const replica = new CatalogReplicaService(prisma);
 afterAll(() => prisma.$disconnect());
 beforeEach(() => prisma.$executeRaw`TRUNCATE catalog_products, product_tombstones`);
 
@@ -31,7 +31,7 @@ async function stored(id: string) {
   return row && { name: row.name, price: row.price.toFixed(2), stock: row.stock, version: row.version };
 }
 
-describe('CatalogReplica against a real PostgreSQL', () => {
+describe('CatalogReplicaService against a real PostgreSQL', () => {
   it('applies a create with every field', async () => {
     const id = randomUUID();
     expect(await replica.apply(eventFor(id, 1))).toBe('applied');
@@ -94,7 +94,7 @@ describe('CatalogReplica against a real PostgreSQL', () => {
       poolSize: 1,
       callTimeoutMs: 10_000,
     });
-    const lost = await new CatalogReplica(unreachable).apply(eventFor(id, 1)).catch((error: unknown) => error);
+    const lost = await new CatalogReplicaService(unreachable).apply(eventFor(id, 1)).catch((error: unknown) => error);
     expect(lost).toBeInstanceOf(Error);
     expect(dataRejectionReason(lost)).toBeNull();
     await unreachable.$disconnect();

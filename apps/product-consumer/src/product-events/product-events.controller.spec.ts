@@ -5,7 +5,7 @@ import { productEvent } from '@nestjs-kafka-sync/contracts/testing';
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testPrisma } from '../testing/test-database.js';
-import { CatalogReplica } from './catalog-replica.service.js';
+import { CatalogReplicaService } from './catalog-replica.service.js';
 import type { DeadLetterPublisher } from './dead-letter.publisher.js';
 import { ProductEventsController } from './product-events.controller.js';
 import type { SyncAckPublisher } from './sync-ack.publisher.js';
@@ -44,7 +44,7 @@ function setUp() {
     ),
   };
   const controller = new ProductEventsController(
-    new CatalogReplica(prisma),
+    new CatalogReplicaService(prisma),
     acks as unknown as SyncAckPublisher,
     deadLetters as unknown as DeadLetterPublisher,
     new TransientRetry({ baseMs: 10, maxMs: 50 }),

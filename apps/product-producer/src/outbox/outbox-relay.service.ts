@@ -19,8 +19,8 @@ export interface RelayStatus {
  * failure it retries the same rows with backoff, so the order per product survives every outage.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(OutboxRelay.name);
+export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxRelayService.name);
   private readonly stopping = new AbortController();
   private wake?: AbortController;
   private loop?: Promise<void>;

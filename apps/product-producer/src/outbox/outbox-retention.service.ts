@@ -12,8 +12,8 @@ const DELETE_BATCH = 5000;
  * (each delete takes only rows that exist, published, and old) and never touches unpublished rows.
  */
 @Injectable()
-export class OutboxRetention implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(OutboxRetention.name);
+export class OutboxRetentionService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxRetentionService.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
 

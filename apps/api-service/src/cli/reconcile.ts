@@ -3,10 +3,10 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfigModule } from './config/app-config.module.js';
-import { PrismaModule } from './prisma/prisma.module.js';
-import { ReconciliationModule } from './reconciliation/reconciliation.module.js';
-import { ReconciliationService } from './reconciliation/reconciliation.service.js';
+import { AppConfigModule } from '../config/app-config.module.js';
+import { PrismaModule } from '../prisma/prisma.module.js';
+import { ReconciliationModule } from '../reconciliation/reconciliation.module.js';
+import { ReconciliationService } from '../reconciliation/reconciliation.service.js';
 
 @Module({
   imports: [AppConfigModule, PrismaModule, ReconciliationModule],

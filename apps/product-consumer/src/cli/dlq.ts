@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DEAD_LETTER_ERROR_CLASSES, DEAD_LETTER_TOPIC, PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
-import { AppConfigModule, AppKafkaModule } from './config/app-config.module.js';
-import { deadLetterId, DeadLetterTool, type DeadLetterSelection } from './dead-letters/dead-letter-tool.js';
+import { AppConfigModule, AppKafkaModule } from '../config/app-config.module.js';
+import { deadLetterId, DeadLetterTool, type DeadLetterSelection } from '../dead-letters/dead-letter-tool.js';
 
 const USAGE = `usage: npm run dlq -- <command> [options]
   list   [--class C] [--key K] [--ids 0@3,0@7] [--full]   dead letters, oldest first, with their reasons

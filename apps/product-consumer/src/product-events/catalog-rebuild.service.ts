@@ -5,7 +5,7 @@ import { KafkaClients, readTopicUpTo } from '@nestjs-kafka-sync/kafka-kit';
 import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
 import { kafkaConfig } from '../config/kafka.config.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { CatalogReplica } from './catalog-replica.service.js';
+import { CatalogReplicaService } from './catalog-replica.service.js';
 import { SyncAckPublisher } from './sync-ack.publisher.js';
 import { outcomeAck } from './sync-acks.js';
 
@@ -35,12 +35,12 @@ export interface RebuildReport {
  * api-service's sync status stays true.
  */
 @Injectable()
-export class CatalogRebuild {
-  private readonly logger = new Logger(CatalogRebuild.name);
+export class CatalogRebuildService {
+  private readonly logger = new Logger(CatalogRebuildService.name);
 
   constructor(
     private readonly prisma: PrismaService,
-    private readonly replica: CatalogReplica,
+    private readonly replica: CatalogReplicaService,
     private readonly acks: SyncAckPublisher,
     private readonly clients: KafkaClients,
     @Inject(kafkaConfig.KEY) private readonly kafkaSettings: ConfigType<typeof kafkaConfig>,
