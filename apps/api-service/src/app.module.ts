@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
-import { validateEnv } from './config/env.schema.js';
+import { AppConfigModule, AppKafkaModule } from './config/app-config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { ProductsModule } from './products/products.module.js';
@@ -9,7 +8,8 @@ import { SyncModule } from './sync/sync.module.js';
 
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, validate: validateEnv }),
+    AppConfigModule,
+    AppKafkaModule,
     PrismaModule,
     SyncModule,
     ProductsModule,

@@ -1,26 +1,18 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import type { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
-import { KafkaConsumerHealth, kafkaConsumerOptions } from '@nestjs-kafka-sync/service-kit';
+import { KafkaClients, KafkaConsumerHealth } from '@nestjs-kafka-sync/kafka-kit';
 import { AppModule } from './app.module.js';
-import type { Env } from './config/env.schema.js';
+import { serverConfig } from './config/server.config.js';
 import { configureApp } from './http/configure-app.js';
 
 async function bootstrap() {
   const app = configureApp(await NestFactory.create(AppModule));
-  const config = app.get(ConfigService<Env, true>);
   // Hybrid: the HTTP API, plus a Kafka consumer of product-consumer's acknowledgements.
-  const consumer = app.connectMicroservice(
-    kafkaConsumerOptions({
-      clientId: config.get('KAFKA_CLIENT_ID', { infer: true }),
-      brokers: config.get('KAFKA_BROKERS', { infer: true }),
-      groupId: config.get('SYNC_ACKS_GROUP_ID', { infer: true }),
-      waitForBrokers: true,
-    }),
-  );
+  const consumer = app.connectMicroservice(app.get(KafkaClients).consumerOptions());
   app.get(KafkaConsumerHealth).track(consumer.status);
-  await app.listen(config.get('API_SERVICE_PORT', { infer: true }));
+  await app.listen(app.get<ConfigType<typeof serverConfig>>(serverConfig.KEY).port);
   Logger.log(`api-service listening on ${await app.getUrl()} (OpenAPI at /docs)`, 'Bootstrap');
   // Writes go to PostgreSQL and the outbox only: the API serves while Kafka is unreachable, and the
   // ack consumer joins once it is (/health reports it down until then).

@@ -1,16 +1,15 @@
 import 'reflect-metadata';
 import { Logger, ValidationPipe } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import type { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
-import type { Env } from './config/env.schema.js';
+import { serverConfig } from './config/server.config.js';
 import { PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
-import { KafkaConsumerHealth, kafkaConsumerOptions } from '@nestjs-kafka-sync/service-kit';
+import { KafkaClients, KafkaConsumerHealth } from '@nestjs-kafka-sync/kafka-kit';
 
 async function bootstrap() {
   const app = await NestFactory.create(AppModule);
-  const config = app.get(ConfigService<Env, true>);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
   SwaggerModule.setup(
@@ -24,17 +23,10 @@ async function bootstrap() {
         .build(),
     ),
   );
-  const consumer = app.connectMicroservice(
-    kafkaConsumerOptions({
-      clientId: config.get('KAFKA_CLIENT_ID', { infer: true }),
-      brokers: config.get('KAFKA_BROKERS', { infer: true }),
-      groupId: config.get('KAFKA_GROUP_ID', { infer: true }),
-      sessionTimeoutMs: config.get('KAFKA_SESSION_TIMEOUT_MS', { infer: true }),
-    }),
-  );
+  const consumer = app.connectMicroservice(app.get(KafkaClients).consumerOptions());
   app.get(KafkaConsumerHealth).track(consumer.status);
   await app.startAllMicroservices();
-  await app.listen(config.get('PRODUCT_CONSUMER_PORT', { infer: true }));
+  await app.listen(app.get<ConfigType<typeof serverConfig>>(serverConfig.KEY).port);
   Logger.log(
     `product-consumer applying ${PRODUCT_EVENTS_TOPIC}; catalog on ${await app.getUrl()}/catalog/products`,
     'Bootstrap',

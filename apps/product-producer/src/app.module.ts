@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
-import { validateEnv } from './config/env.schema.js';
+import { AppConfigModule, AppKafkaModule } from './config/app-config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 
 @Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, validate: validateEnv }), OutboxModule, HealthModule],
+  imports: [AppConfigModule, AppKafkaModule, OutboxModule, HealthModule],
 })
 export class AppModule {}

@@ -16,7 +16,7 @@ import { deadLettersSince, produceRaw, topicEnds } from './support/kafka.js';
 import { drainedAndEqual } from './support/pipeline.js';
 import { useRunningSystem } from './support/stack.js';
 
-const dlqTool = fileURLToPath(new URL('../../product-consumer/dist/dead-letters.js', import.meta.url));
+const dlqTool = fileURLToPath(new URL('../../product-consumer/dist/cli/dlq.js', import.meta.url));
 
 /** Runs `npm run dlq -- …` as an operator would (the built CLI, the test environment). */
 async function dlq(...args: string[]): Promise<string> {

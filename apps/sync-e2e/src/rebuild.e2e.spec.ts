@@ -9,7 +9,7 @@ import { eventually } from './support/eventually.js';
 import { liveGroupLag } from './support/kafka.js';
 import { apps, useRunningSystem } from './support/stack.js';
 
-const rebuildScript = fileURLToPath(new URL('../../product-consumer/dist/rebuild-catalog.js', import.meta.url));
+const rebuildScript = fileURLToPath(new URL('../../product-consumer/dist/cli/rebuild-catalog.js', import.meta.url));
 
 /** Runs `tasks` with at most `limit` in flight. */
 async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<unknown>): Promise<void> {

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { parseJsonValue } from './kafka-message.js';
+import { EventHeaders, parseJsonValue } from './kafka-message.js';
 import { MAX_INT4 } from './product-event.js';
 import { describeIssues, type ValidationResult } from './validation.js';
 
 /** product-consumer → api-service: what the replica did with each product event. Keyed by product id. */
 export const SYNC_ACKS_TOPIC = 'product.sync-acks';
+
+/** Bumped only for breaking changes; api-service rejects versions it does not know. */
+export const SYNC_ACK_SCHEMA_VERSION = 1;
 
 /** Reasons quote the broken input: they are cut to this length and cleaned by `ackReason`. */
 export const MAX_REASON_LENGTH = 1000;
@@ -25,7 +28,7 @@ export type SyncAckStatus = (typeof SYNC_ACK_STATUSES)[number];
  */
 export const syncAckSchema = z
   .strictObject({
-    schemaVersion: z.literal(1),
+    schemaVersion: z.literal(SYNC_ACK_SCHEMA_VERSION),
     productId: z.uuid(),
     version: z.number().int().min(1).max(MAX_INT4).nullable(),
     status: z.enum(SYNC_ACK_STATUSES),
@@ -60,6 +63,9 @@ export function toSyncAckMessage(ack: SyncAck): { key: string; value: string; he
   return {
     key: ack.productId,
     value: JSON.stringify(ack),
-    headers: { 'schema-version': '1', 'content-type': 'application/json' },
+    headers: {
+      [EventHeaders.schemaVersion]: String(SYNC_ACK_SCHEMA_VERSION),
+      [EventHeaders.contentType]: 'application/json',
+    },
   };
 }

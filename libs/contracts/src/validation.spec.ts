@@ -3,31 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { decodeProductEventMessage, toProductEventMessage } from './kafka-message.js';
 import { decodeSyncAck, toSyncAckMessage } from './sync-ack.js';
 import type { ProductEvent } from './product-event.js';
+import { productEvent } from './testing/product-event.fixture.js';
 import { validateProductEvent } from './validation.js';
 
 function validEvent(overrides: Partial<ProductEvent> = {}): ProductEvent {
-  const id = randomUUID();
-  const at = new Date('2026-01-02T03:04:05.000Z').toISOString();
-  return {
-    schemaVersion: 1,
-    eventId: randomUUID(),
-    type: 'product.updated',
-    productId: id,
-    version: 2,
-    occurredAt: at,
-    product: {
-      id,
-      sku: 'SKU-1',
-      name: 'Mug',
-      description: null,
-      price: '9.90',
-      stock: 3,
-      version: 2,
-      createdAt: at,
-      updatedAt: at,
-    },
-    ...overrides,
-  };
+  return { ...productEvent({ version: 2, at: '2026-01-02T03:04:05.000Z' }), ...overrides };
 }
 
 function reasonFor(value: unknown): string {

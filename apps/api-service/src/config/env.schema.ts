@@ -1,12 +1,13 @@
+import { LOCAL_DATABASE_URLS } from '@nestjs-kafka-sync/prisma-offline/local-databases';
 import { envValidator, kafkaBrokers, port, postgresUrl } from '@nestjs-kafka-sync/service-kit';
 import { z } from 'zod';
 
 export const envSchema = z.object({
   API_SERVICE_PORT: port(3000),
-  API_DATABASE_URL: postgresUrl('postgresql://postgres@127.0.0.1:5432/api_service'),
+  API_DATABASE_URL: postgresUrl(LOCAL_DATABASE_URLS.apiService),
   API_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
   /** Read only, by the reconciler, to compare the replica with the source. */
-  CATALOG_DATABASE_URL: postgresUrl('postgresql://postgres@127.0.0.1:5432/product_catalog'),
+  CATALOG_DATABASE_URL: postgresUrl(LOCAL_DATABASE_URLS.productCatalog),
   /** Products fingerprinted per query on each side while reconciling. */
   RECONCILE_BATCH_SIZE: z.coerce.number().int().min(1).default(5000),
   KAFKA_BROKERS: kafkaBrokers,

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { KafkaConsumerHealth } from '@nestjs-kafka-sync/service-kit';
+import { KafkaConsumerHealth } from '@nestjs-kafka-sync/kafka-kit';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, PrismaHealthIndicator } from '@nestjs/terminus';
 import { PrismaService } from '../prisma/prisma.service.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { KafkaConsumerHealth } from '@nestjs-kafka-sync/service-kit';
+import { KafkaConsumerHealth } from '@nestjs-kafka-sync/kafka-kit';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller.js';
 

@@ -1,7 +1,7 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { Env } from '../config/env.schema.js';
+import { databaseConfig } from '../config/database.config.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 
 /**
@@ -10,12 +10,9 @@ import { PrismaClient } from '../generated/prisma/client.js';
  */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
-  constructor(config: ConfigService<Env, true>) {
+  constructor(@Inject(databaseConfig.KEY) database: ConfigType<typeof databaseConfig>) {
     super({
-      adapter: new PrismaPg({
-        connectionString: config.get('API_DATABASE_URL', { infer: true }),
-        max: config.get('API_DATABASE_POOL_SIZE', { infer: true }),
-      }),
+      adapter: new PrismaPg({ connectionString: database.url, max: database.poolSize }),
     });
   }
 

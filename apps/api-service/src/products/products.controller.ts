@@ -4,6 +4,7 @@ import {
   Controller,
   Delete,
   Get,
+  Inject,
   Param,
   ParseUUIDPipe,
   Patch,
@@ -24,10 +25,10 @@ import {
   ApiPreconditionFailedResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ConfigService } from '@nestjs/config';
+import type { ConfigType } from '@nestjs/config';
 import type { ProductState } from '@nestjs-kafka-sync/contracts';
 import type { Response } from 'express';
-import type { Env } from '../config/env.schema.js';
+import { syncConfig } from '../config/sync.config.js';
 import { badField } from '../http/validation-errors.js';
 import type { ProductSync } from '../sync/sync-state.js';
 import { SyncStateService } from '../sync/sync-state.service.js';
@@ -80,9 +81,9 @@ export class ProductsController {
   constructor(
     private readonly products: ProductsService,
     private readonly syncState: SyncStateService,
-    config: ConfigService<Env, true>,
+    @Inject(syncConfig.KEY) sync: ConfigType<typeof syncConfig>,
   ) {
-    this.maxWaitMs = config.get('WAIT_FOR_SYNC_MAX_MS', { infer: true });
+    this.maxWaitMs = sync.waitForSyncMaxMs;
   }
 
   @Get()

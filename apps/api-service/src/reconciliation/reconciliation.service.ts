@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import pg from 'pg';
-import type { Env } from '../config/env.schema.js';
+import { databaseConfig } from '../config/database.config.js';
+import { reconcileConfig } from '../config/reconcile.config.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { recordChange } from '../products/record-change.js';
@@ -42,19 +43,20 @@ export class ReconciliationService {
 
   constructor(
     private readonly prisma: PrismaService,
-    private readonly config: ConfigService<Env, true>,
+    @Inject(databaseConfig.KEY) private readonly database: ConfigType<typeof databaseConfig>,
+    @Inject(reconcileConfig.KEY) private readonly settings: ConfigType<typeof reconcileConfig>,
   ) {}
 
   async reconcile({ repair = false } = {}): Promise<ReconciliationReport> {
-    const source = readPool(this.config.get('API_DATABASE_URL', { infer: true }));
-    const replica = readPool(this.config.get('CATALOG_DATABASE_URL', { infer: true }));
+    const source = readPool(this.database.url);
+    const replica = readPool(this.settings.catalogDatabaseUrl);
     const counts = { sourceProducts: 0, replicaProducts: 0 };
     const summaries: Record<DriftKind, DriftSummary> = {
       missing: { count: 0, firstIds: [] },
       extra: { count: 0, firstIds: [] },
       differing: { count: 0, firstIds: [] },
     };
-    const batchSize = this.config.get('RECONCILE_BATCH_SIZE', { infer: true });
+    const { batchSize } = this.settings;
     let repaired = 0;
     try {
       const counted = async function* <T>(rows: AsyncIterable<T>, side: keyof typeof counts) {

@@ -1,7 +1,8 @@
 import { Controller, Logger, UseFilters } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { decodeSyncAck, SYNC_ACKS_TOPIC } from '@nestjs-kafka-sync/contracts';
-import { commitProcessed, dataRejectionReason, RethrowToKafkajs } from '@nestjs-kafka-sync/service-kit';
+import { commitProcessed, RethrowToKafkajs } from '@nestjs-kafka-sync/kafka-kit';
+import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
 import { SyncStateService } from './sync-state.service.js';
 
 /** Consumes product-consumer's acks into product_sync_state; the offset is committed after the row is written. */

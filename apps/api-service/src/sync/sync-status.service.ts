@@ -1,24 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { DEAD_LETTER_TOPIC, PRODUCT_EVENTS_TOPIC, SYNC_ACKS_TOPIC } from '@nestjs-kafka-sync/contracts';
-import { createKafka } from '@nestjs-kafka-sync/service-kit';
-import type { Admin } from 'kafkajs';
-import type { Env } from '../config/env.schema.js';
+import { consumerGroupLag, KafkaClients, type GroupLag } from '@nestjs-kafka-sync/kafka-kit';
+import { kafkaConfig } from '../config/kafka.config.js';
+import { syncConfig } from '../config/sync.config.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-
-export interface PartitionLag {
-  partition: number;
-  committed: string | null;
-  end: string;
-  lag: number;
-}
-
-export interface GroupLag {
-  topic: string;
-  groupId: string;
-  total: number;
-  partitions: PartitionLag[];
-}
 
 export interface SyncStatusReport {
   outbox: { unpublished: number; oldestUnpublishedAgeSeconds: number | null };
@@ -34,7 +20,9 @@ export interface SyncStatusReport {
 export class SyncStatusService {
   constructor(
     private readonly prisma: PrismaService,
-    private readonly config: ConfigService<Env, true>,
+    private readonly clients: KafkaClients,
+    @Inject(kafkaConfig.KEY) private readonly kafka: ConfigType<typeof kafkaConfig>,
+    @Inject(syncConfig.KEY) private readonly sync: ConfigType<typeof syncConfig>,
   ) {}
 
   async report(): Promise<SyncStatusReport> {
@@ -60,20 +48,13 @@ export class SyncStatusService {
 
   private async kafkaFigures(): Promise<Pick<SyncStatusReport, 'lag' | 'deadLetters'>> {
     // Fail fast: a status page must answer while Kafka is down, and say so.
-    const admin = createKafka(
-      `${this.config.get('KAFKA_CLIENT_ID', { infer: true })}-status`,
-      this.config.get('KAFKA_BROKERS', { infer: true }),
-      {
-        connectionTimeout: 2000,
-        retry: { retries: 0 },
-      },
-    ).admin();
+    const admin = this.clients.client('status', { connectionTimeout: 2000, retry: { retries: 0 } }).admin();
     try {
       await admin.connect();
       const topics = new Set(await admin.listTopics());
       const lag = await Promise.all([
-        groupLag(admin, PRODUCT_EVENTS_TOPIC, this.config.get('CATALOG_GROUP_ID', { infer: true })),
-        groupLag(admin, SYNC_ACKS_TOPIC, this.config.get('SYNC_ACKS_GROUP_ID', { infer: true })),
+        consumerGroupLag(admin, PRODUCT_EVENTS_TOPIC, this.sync.catalogGroupId),
+        consumerGroupLag(admin, SYNC_ACKS_TOPIC, this.kafka.consumer.groupId),
       ]);
       const deadLetters = topics.has(DEAD_LETTER_TOPIC)
         ? (await admin.fetchTopicOffsets(DEAD_LETTER_TOPIC)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0)
@@ -85,26 +66,6 @@ export class SyncStatusService {
       await admin.disconnect();
     }
   }
-}
-
-async function groupLag(admin: Admin, topic: string, groupId: string): Promise<GroupLag> {
-  const [ends, [committed]] = await Promise.all([
-    admin.fetchTopicOffsets(topic),
-    admin.fetchOffsets({ groupId, topics: [topic] }),
-  ]);
-  const partitions = ends
-    .map(({ partition, high, low }) => {
-      const offset = committed?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
-      const position = Number(offset) >= 0 ? Number(offset) : Number(low);
-      return {
-        partition,
-        committed: Number(offset) >= 0 ? offset : null,
-        end: high,
-        lag: Math.max(0, Number(high) - position),
-      };
-    })
-    .sort((a, b) => a.partition - b.partition);
-  return { topic, groupId, total: partitions.reduce((sum, p) => sum + p.lag, 0), partitions };
 }
 
 function roundSeconds(seconds: number | null): number | null {

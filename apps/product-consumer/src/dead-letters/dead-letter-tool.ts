@@ -5,13 +5,9 @@ import {
   readDeadLetter,
   type DeadLetter,
 } from '@nestjs-kafka-sync/contracts';
-import {
-  createIdempotentProducer,
-  partitionCounter,
-  readTopicUpTo,
-  ResilientProducer,
-} from '@nestjs-kafka-sync/service-kit';
-import type { Kafka } from 'kafkajs';
+import { Injectable } from '@nestjs/common';
+import { KafkaClients, readTopicUpTo } from '@nestjs-kafka-sync/kafka-kit';
+import { logLevel, type Kafka } from 'kafkajs';
 
 /** Which dead letters a command is about (all given conditions hold): ids as `list` prints them (`partition@offset`), an error class, a record key. */
 export interface DeadLetterSelection {
@@ -43,11 +39,15 @@ export const deadLetterId = (letter: Pick<DeadLetter, 'partition' | 'offset'>) =
  * replayed record is handled like any other: applied if now valid, `stale` if the replica already
  * has that version or newer, or dead-lettered again with its new reason.
  */
+@Injectable()
 export class DeadLetterTool {
-  constructor(
-    private readonly kafka: Kafka,
-    private readonly clientId: string,
-  ) {}
+  private readonly kafka: Kafka;
+  private readonly clientId: string;
+
+  constructor(private readonly clients: KafkaClients) {
+    this.kafka = clients.client('dlq-tool', { logLevel: logLevel.WARN });
+    this.clientId = clients.settings.clientId;
+  }
 
   async list(selection: DeadLetterSelection = {}): Promise<DeadLetter[]> {
     const admin = this.kafka.admin();
@@ -87,7 +87,7 @@ export class DeadLetterTool {
     const letters = await this.list(selection);
     const replayable = letters.filter((letter) => letter.key !== null);
     if (replayable.length > 0) {
-      const producer = new ResilientProducer(() => createIdempotentProducer(this.kafka), partitionCounter(this.kafka));
+      const producer = this.clients.resilientProducer(this.kafka);
       try {
         // In order, a bounded batch at a time: weeks of dead letters would not fit one request.
         for (let start = 0; start < replayable.length; start += REPLAY_BATCH) {

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ProductEvent, ProductEventType } from '@nestjs-kafka-sync/contracts';
+import { productEvent } from '@nestjs-kafka-sync/contracts/testing';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigService } from '@nestjs/config';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { testPrisma } from '../testing/test-database.js';
 import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
-import { CatalogReplica } from './catalog-replica.service.js';
+import { CatalogReplicaService } from './catalog-replica.service.js';
 
 const prisma: PrismaService = testPrisma();
-const replica = new CatalogReplica(prisma);
+const replica = new CatalogReplicaService(prisma);
 afterAll(() => prisma.$disconnect());
 beforeEach(() => prisma.$executeRaw`TRUNCATE catalog_products, product_tombstones`);
 
@@ -17,26 +17,13 @@ function eventFor(
   version: number,
   type: ProductEventType = version === 1 ? 'product.created' : 'product.updated',
 ): ProductEvent {
-  const at = new Date(Date.UTC(2026, 0, 1, 0, 0, version)).toISOString();
-  return {
-    schemaVersion: 1,
-    eventId: randomUUID(),
-    type,
+  return productEvent({
     productId: id,
     version,
-    occurredAt: at,
-    product: {
-      id,
-      sku: `SKU-${version}`,
-      name: `v${version}`,
-      description: null,
-      price: `${version}.50`,
-      stock: version,
-      version,
-      createdAt: at,
-      updatedAt: at,
-    },
-  };
+    type,
+    at: new Date(Date.UTC(2026, 0, 1, 0, 0, version)).toISOString(),
+    product: { sku: `SKU-${version}`, name: `v${version}`, price: `${version}.50`, stock: version },
+  });
 }
 
 async function stored(id: string) {
@@ -44,7 +31,7 @@ async function stored(id: string) {
   return row && { name: row.name, price: row.price.toFixed(2), stock: row.stock, version: row.version };
 }
 
-describe('CatalogReplica against a real PostgreSQL', () => {
+describe('CatalogReplicaService against a real PostgreSQL', () => {
   it('applies a create with every field', async () => {
     const id = randomUUID();
     expect(await replica.apply(eventFor(id, 1))).toBe('applied');
@@ -102,13 +89,12 @@ describe('CatalogReplica against a real PostgreSQL', () => {
       /SQLSTATE 22001/,
     );
 
-    const unreachable = new PrismaService(
-      new ConfigService({
-        CATALOG_DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none',
-        CATALOG_DATABASE_POOL_SIZE: 1,
-      }),
-    );
-    const lost = await new CatalogReplica(unreachable).apply(eventFor(id, 1)).catch((error: unknown) => error);
+    const unreachable = new PrismaService({
+      url: 'postgresql://postgres@127.0.0.1:1/none',
+      poolSize: 1,
+      callTimeoutMs: 10_000,
+    });
+    const lost = await new CatalogReplicaService(unreachable).apply(eventFor(id, 1)).catch((error: unknown) => error);
     expect(lost).toBeInstanceOf(Error);
     expect(dataRejectionReason(lost)).toBeNull();
     await unreachable.$disconnect();

@@ -5,7 +5,7 @@ import { decideApply, type ApplyOutcome } from './apply-decision.js';
 
 /** Applies product events to the replica, each in one transaction, guarded by version. */
 @Injectable()
-export class CatalogReplica {
+export class CatalogReplicaService {
   constructor(private readonly prisma: PrismaService) {}
 
   async apply(event: ProductEvent): Promise<ApplyOutcome> {

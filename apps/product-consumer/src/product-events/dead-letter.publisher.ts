@@ -1,13 +1,13 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import {
   DEAD_LETTER_TOPIC,
   toDeadLetterMessage,
   type DeadLetterCause,
   type DeadLetterSource,
 } from '@nestjs-kafka-sync/contracts';
-import { createIdempotentProducer, partitionCounter, ResilientProducer } from '@nestjs-kafka-sync/service-kit';
-import type { Env } from '../config/env.schema.js';
+import { KafkaClients, type ResilientProducer } from '@nestjs-kafka-sync/kafka-kit';
+import { kafkaConfig } from '../config/kafka.config.js';
 import { boundedKafka } from './bounded-kafka.js';
 
 /** Puts a record that can never be applied on `product.events.dlq`, with why, before its offset is committed. */
@@ -16,10 +16,9 @@ export class DeadLetterPublisher implements OnApplicationShutdown {
   private readonly producer: ResilientProducer;
   private readonly consumerGroup: string;
 
-  constructor(config: ConfigService<Env, true>) {
-    const kafka = boundedKafka(config, 'dlq');
-    this.producer = new ResilientProducer(() => createIdempotentProducer(kafka), partitionCounter(kafka));
-    this.consumerGroup = config.get('KAFKA_GROUP_ID', { infer: true });
+  constructor(clients: KafkaClients, @Inject(kafkaConfig.KEY) kafka: ConfigType<typeof kafkaConfig>) {
+    this.producer = clients.resilientProducer(boundedKafka(clients, kafka.consumer.sessionTimeoutMs, 'dlq'));
+    this.consumerGroup = kafka.consumer.groupId;
   }
 
   async publish(source: DeadLetterSource, cause: Omit<DeadLetterCause, 'consumerGroup'>): Promise<void> {

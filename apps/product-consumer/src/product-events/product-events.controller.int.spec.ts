@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ConfigService } from '@nestjs/config';
 import { KafkaContext } from '@nestjs/microservices';
-import { PRODUCT_EVENTS_TOPIC, type ProductEvent, type SyncAck } from '@nestjs-kafka-sync/contracts';
+import { PRODUCT_EVENTS_TOPIC, type SyncAck } from '@nestjs-kafka-sync/contracts';
+import { productEvent } from '@nestjs-kafka-sync/contracts/testing';
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Env } from '../config/env.schema.js';
 import { testPrisma } from '../testing/test-database.js';
-import { CatalogReplica } from './catalog-replica.service.js';
+import { CatalogReplicaService } from './catalog-replica.service.js';
 import type { DeadLetterPublisher } from './dead-letter.publisher.js';
 import { ProductEventsController } from './product-events.controller.js';
 import type { SyncAckPublisher } from './sync-ack.publisher.js';
@@ -17,29 +16,8 @@ const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
 beforeEach(() => prisma.$executeRaw`TRUNCATE catalog_products, product_tombstones`);
 
-function created(): ProductEvent {
-  const id = randomUUID();
-  const at = new Date().toISOString();
-  return {
-    schemaVersion: 1,
-    eventId: randomUUID(),
-    type: 'product.created',
-    productId: id,
-    version: 1,
-    occurredAt: at,
-    product: {
-      id,
-      sku: 'SKU-1',
-      name: 'Mug',
-      description: null,
-      price: '9.90',
-      stock: 3,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    },
-  };
-}
+/** A product.created event for a new product. */
+const created = () => productEvent();
 
 function setUp() {
   const calls: string[] = [];
@@ -65,15 +43,11 @@ function setUp() {
         void calls.push(`commit ${offsets.map((o) => `${o.partition}:${o.offset}`).join()}`),
     ),
   };
-  const config = new ConfigService<Env, true>({
-    TRANSIENT_RETRY_BASE_MS: 10,
-    TRANSIENT_RETRY_MAX_MS: 50,
-  } as Partial<Env>);
   const controller = new ProductEventsController(
-    new CatalogReplica(prisma),
+    new CatalogReplicaService(prisma),
     acks as unknown as SyncAckPublisher,
     deadLetters as unknown as DeadLetterPublisher,
-    new TransientRetry(config),
+    new TransientRetry({ baseMs: 10, maxMs: 50 }),
   );
   let offset = 10;
   const deliver = (value: string | null, key: string | null = randomUUID()) => {

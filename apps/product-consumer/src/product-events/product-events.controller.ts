@@ -8,8 +8,9 @@ import {
   type DeadLetterSource,
   type SyncAck,
 } from '@nestjs-kafka-sync/contracts';
-import { commitProcessed, dataRejectionReason, RethrowToKafkajs } from '@nestjs-kafka-sync/service-kit';
-import { CatalogReplica } from './catalog-replica.service.js';
+import { commitProcessed, RethrowToKafkajs } from '@nestjs-kafka-sync/kafka-kit';
+import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
+import { CatalogReplicaService } from './catalog-replica.service.js';
 import { DeadLetterPublisher } from './dead-letter.publisher.js';
 import { receivedRecord } from './received-record.js';
 import { SyncAckPublisher } from './sync-ack.publisher.js';
@@ -35,7 +36,7 @@ export class ProductEventsController implements BeforeApplicationShutdown {
   private stopping = false;
 
   constructor(
-    private readonly replica: CatalogReplica,
+    private readonly replica: CatalogReplicaService,
     private readonly acks: SyncAckPublisher,
     private readonly deadLetters: DeadLetterPublisher,
     private readonly retry: TransientRetry,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CatalogReplica } from './catalog-replica.service.js';
+import { CatalogReplicaService } from './catalog-replica.service.js';
 import { DeadLetterPublisher } from './dead-letter.publisher.js';
 import { ProductEventsController } from './product-events.controller.js';
 import { SyncAckPublisher } from './sync-ack.publisher.js';
@@ -7,6 +7,6 @@ import { TransientRetry } from './transient-retry.js';
 
 @Module({
   controllers: [ProductEventsController],
-  providers: [CatalogReplica, SyncAckPublisher, DeadLetterPublisher, TransientRetry],
+  providers: [CatalogReplicaService, SyncAckPublisher, DeadLetterPublisher, TransientRetry],
 })
 export class ProductEventsModule {}

@@ -1,8 +1,8 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { SYNC_ACKS_TOPIC, toSyncAckMessage, type SyncAck } from '@nestjs-kafka-sync/contracts';
-import { createIdempotentProducer, partitionCounter, ResilientProducer } from '@nestjs-kafka-sync/service-kit';
-import type { Env } from '../config/env.schema.js';
+import { KafkaClients, type ResilientProducer } from '@nestjs-kafka-sync/kafka-kit';
+import { kafkaConfig } from '../config/kafka.config.js';
 import { boundedKafka } from './bounded-kafka.js';
 
 /** Tells api-service what the replica did with each event, on `product.sync-acks`. */
@@ -10,9 +10,8 @@ import { boundedKafka } from './bounded-kafka.js';
 export class SyncAckPublisher implements OnApplicationShutdown {
   private readonly producer: ResilientProducer;
 
-  constructor(config: ConfigService<Env, true>) {
-    const kafka = boundedKafka(config, 'acks');
-    this.producer = new ResilientProducer(() => createIdempotentProducer(kafka), partitionCounter(kafka));
+  constructor(clients: KafkaClients, @Inject(kafkaConfig.KEY) kafka: ConfigType<typeof kafkaConfig>) {
+    this.producer = clients.resilientProducer(boundedKafka(clients, kafka.consumer.sessionTimeoutMs, 'acks'));
   }
 
   async publish(...acks: SyncAck[]): Promise<void> {

@@ -1,7 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { syncAckSchema } from '@nestjs-kafka-sync/contracts';
+import { productEvent } from '@nestjs-kafka-sync/contracts/testing';
 import { describe, expect, it } from 'vitest';
-import { rejectionAck } from './sync-acks.js';
+import { outcomeAck, rejectionAck } from './sync-acks.js';
+
+describe('outcomeAck', () => {
+  it('acks what applying an event did, naming its product, version and event, and is itself a valid ack', () => {
+    const event = productEvent({ version: 4 });
+    const ack = outcomeAck(event, 'applied');
+    expect(ack).toMatchObject({
+      productId: event.productId,
+      version: 4,
+      eventId: event.eventId,
+      status: 'applied',
+      reason: null,
+    });
+    expect(syncAckSchema.safeParse(ack).success).toBe(true);
+  });
+
+  it('acks a database refusal as rejected, with the reason made storable', () => {
+    const ack = outcomeAck(productEvent(), { rejected: `refused \u0000 ${'z'.repeat(2000)}` });
+    expect(ack).toMatchObject({ status: 'rejected', version: 1 });
+    expect(ack.reason).toHaveLength(1000);
+    expect(syncAckSchema.safeParse(ack).success).toBe(true);
+  });
+});
 
 describe('rejectionAck', () => {
   it('acks a rejected record against its key, trusting no version from it, and is itself a valid ack', () => {

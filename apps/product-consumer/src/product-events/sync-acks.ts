@@ -1,4 +1,4 @@
-import { ackReason, type ProductEvent, type SyncAck } from '@nestjs-kafka-sync/contracts';
+import { ackReason, SYNC_ACK_SCHEMA_VERSION, type ProductEvent, type SyncAck } from '@nestjs-kafka-sync/contracts';
 import type { ApplyOutcome } from './apply-decision.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -7,7 +7,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function outcomeAck(event: ProductEvent, outcome: ApplyOutcome | { rejected: string }): SyncAck {
   const rejected = typeof outcome === 'object';
   return {
-    schemaVersion: 1,
+    schemaVersion: SYNC_ACK_SCHEMA_VERSION,
     productId: event.productId,
     version: event.version,
     status: rejected ? 'rejected' : outcome,
@@ -26,7 +26,7 @@ export function rejectionAck(key: unknown, reason: string): SyncAck | null {
   const productId = typeof key === 'string' && UUID.test(key) ? key : null;
   if (!productId) return null;
   return {
-    schemaVersion: 1,
+    schemaVersion: SYNC_ACK_SCHEMA_VERSION,
     productId,
     version: null,
     status: 'rejected',

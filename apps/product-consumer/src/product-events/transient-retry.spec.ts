@@ -1,12 +1,9 @@
-import { ConfigService } from '@nestjs/config';
 import { KafkaJSConnectionError, KafkaJSProtocolError } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import type { Env } from '../config/env.schema.js';
 import { StoppedWhileRetrying, TransientRetry } from './transient-retry.js';
 
 function retrier(baseMs: number, maxMs: number): TransientRetry {
-  const settings = { TRANSIENT_RETRY_BASE_MS: baseMs, TRANSIENT_RETRY_MAX_MS: maxMs };
-  return new TransientRetry(new ConfigService<Env, true>(settings as Partial<Env>));
+  return new TransientRetry({ baseMs, maxMs });
 }
 
 /** A step that fails `times` times, then returns 'done'. */

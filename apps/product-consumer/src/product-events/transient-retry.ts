@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { backoffDelay, rejoinCause } from '@nestjs-kafka-sync/service-kit';
-import type { Env } from '../config/env.schema.js';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { rejoinCause } from '@nestjs-kafka-sync/kafka-kit';
+import { backoffDelay } from '@nestjs-kafka-sync/service-kit';
+import { transientRetryConfig } from '../config/transient-retry.config.js';
 
 /** Thrown instead of retrying once the app is stopping: the record stays uncommitted and is redelivered. */
 export class StoppedWhileRetrying extends Error {
@@ -23,11 +24,10 @@ export class TransientRetry implements BeforeApplicationShutdown {
   private readonly logger = new Logger(TransientRetry.name);
   private readonly stopping = new AbortController();
 
-  constructor(private readonly config: ConfigService<Env, true>) {}
+  constructor(@Inject(transientRetryConfig.KEY) private readonly backoff: ConfigType<typeof transientRetryConfig>) {}
 
   async run<T>(what: string, step: () => Promise<T>, heartbeat: () => Promise<void>): Promise<T> {
-    const baseMs = this.config.get('TRANSIENT_RETRY_BASE_MS', { infer: true });
-    const maxMs = this.config.get('TRANSIENT_RETRY_MAX_MS', { infer: true });
+    const { baseMs, maxMs } = this.backoff;
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await step();

@@ -1,4 +1,3 @@
-import { ConfigService } from '@nestjs/config';
 import { PrismaService } from '../prisma/prisma.service.js';
 
 /** The test database `npm test` migrated; these tests empty it, so they refuse to guess one. */
@@ -8,7 +7,5 @@ export function testPrisma(): PrismaService {
     throw new Error(
       'CATALOG_DATABASE_URL is not set: run these tests through `npm test`, which points it at product_catalog_test',
     );
-  return new PrismaService(
-    new ConfigService({ CATALOG_DATABASE_URL: url, CATALOG_DATABASE_POOL_SIZE: 5, KAFKA_SESSION_TIMEOUT_MS: 30_000 }),
-  );
+  return new PrismaService({ url, poolSize: 5, callTimeoutMs: 10_000 });
 }

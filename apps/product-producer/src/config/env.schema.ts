@@ -1,10 +1,11 @@
+import { LOCAL_DATABASE_URLS } from '@nestjs-kafka-sync/prisma-offline/local-databases';
 import { envValidator, kafkaBrokers, port, postgresUrl } from '@nestjs-kafka-sync/service-kit';
 import { z } from 'zod';
 
 export const envSchema = z.object({
   PRODUCT_PRODUCER_PORT: port(3002),
   /** The relay reads the outbox where api-service commits it: in api-service's own database. */
-  API_DATABASE_URL: postgresUrl('postgresql://postgres@127.0.0.1:5432/api_service'),
+  API_DATABASE_URL: postgresUrl(LOCAL_DATABASE_URLS.apiService),
   KAFKA_BROKERS: kafkaBrokers,
   KAFKA_CLIENT_ID: z.string().min(1).default('product-producer'),
   /** Fallback when a NOTIFY is missed: a missed wake-up delays a change by at most this long, never loses it. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { OutboxRelay } from '../outbox/outbox-relay.service.js';
+import { OutboxRelayService } from '../outbox/outbox-relay.service.js';
 import { OutboxStore } from '../outbox/outbox.store.js';
 
 /** Down while the relay's last attempt failed (Kafka or the database unreachable). */
@@ -8,7 +8,7 @@ import { OutboxStore } from '../outbox/outbox.store.js';
 export class RelayHealthIndicator {
   constructor(
     private readonly indicator: HealthIndicatorService,
-    private readonly relay: OutboxRelay,
+    private readonly relay: OutboxRelayService,
     private readonly store: OutboxStore,
   ) {}
 

@@ -1,25 +1,14 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { PRODUCT_EVENTS_TOPIC, toProductEventMessage, type ProductEvent } from '@nestjs-kafka-sync/contracts';
-import {
-  createIdempotentProducer,
-  createKafka,
-  partitionCounter,
-  ResilientProducer,
-} from '@nestjs-kafka-sync/service-kit';
-import type { Env } from '../config/env.schema.js';
+import { KafkaClients, type ResilientProducer } from '@nestjs-kafka-sync/kafka-kit';
 
 /** Publishes product events with an idempotent producer (see createIdempotentProducer). */
 @Injectable()
 export class ProductEventPublisher implements OnApplicationShutdown {
   private readonly producer: ResilientProducer;
 
-  constructor(config: ConfigService<Env, true>) {
-    const kafka = createKafka(
-      config.get('KAFKA_CLIENT_ID', { infer: true }),
-      config.get('KAFKA_BROKERS', { infer: true }),
-    );
-    this.producer = new ResilientProducer(() => createIdempotentProducer(kafka), partitionCounter(kafka));
+  constructor(clients: KafkaClients) {
+    this.producer = clients.resilientProducer(clients.client());
   }
 
   /** Resolves once every event is acknowledged by all in-sync replicas; rejects if any is not. */

@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import pg from 'pg';
-import type { Env } from '../config/env.schema.js';
+import { databaseConfig } from '../config/database.config.js';
 
 /** The channel api-service's outbox trigger notifies on every committed insert. */
 export const OUTBOX_CHANNEL = 'outbox_events';
@@ -18,7 +18,7 @@ export class OutboxNotifications {
   private stopped = true;
   private reconnectTimer?: NodeJS.Timeout;
 
-  constructor(private readonly config: ConfigService<Env, true>) {}
+  constructor(@Inject(databaseConfig.KEY) private readonly database: ConfigType<typeof databaseConfig>) {}
 
   start(onNotify: () => void): void {
     this.stopped = false;
@@ -32,7 +32,7 @@ export class OutboxNotifications {
   }
 
   private async connect(onNotify: () => void): Promise<void> {
-    const client = new pg.Client({ connectionString: this.config.get('API_DATABASE_URL', { infer: true }) });
+    const client = new pg.Client({ connectionString: this.database.url });
     this.client = client;
     const retry = (error: Error) => {
       if (this.stopped || this.client !== client) return;

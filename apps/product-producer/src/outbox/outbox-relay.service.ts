@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { backoffDelay } from '@nestjs-kafka-sync/service-kit';
-import type { Env } from '../config/env.schema.js';
+import { outboxConfig } from '../config/outbox.config.js';
 import { ProductEventPublisher } from '../kafka/product-event.publisher.js';
 import { OutboxNotifications } from './outbox-notifications.js';
 import { OutboxStore } from './outbox.store.js';
@@ -19,8 +19,8 @@ export interface RelayStatus {
  * failure it retries the same rows with backoff, so the order per product survives every outage.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(OutboxRelay.name);
+export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxRelayService.name);
   private readonly stopping = new AbortController();
   private wake?: AbortController;
   private loop?: Promise<void>;
@@ -30,7 +30,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly store: OutboxStore,
     private readonly publisher: ProductEventPublisher,
     private readonly notifications: OutboxNotifications,
-    private readonly config: ConfigService<Env, true>,
+    @Inject(outboxConfig.KEY) private readonly outbox: ConfigType<typeof outboxConfig>,
   ) {}
 
   status(): RelayStatus {
@@ -50,9 +50,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async run(): Promise<void> {
-    const batchSize = this.config.get('OUTBOX_BATCH_SIZE', { infer: true });
-    const pollMs = this.config.get('OUTBOX_POLL_INTERVAL_MS', { infer: true });
-    const maxBackoffMs = this.config.get('OUTBOX_MAX_BACKOFF_MS', { infer: true });
+    const { batchSize, pollIntervalMs: pollMs, maxBackoffMs } = this.outbox;
     while (!this.stopping.signal.aborted) {
       this.wake = new AbortController();
       try {

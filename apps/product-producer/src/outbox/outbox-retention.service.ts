@@ -1,6 +1,6 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import type { Env } from '../config/env.schema.js';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { outboxConfig } from '../config/outbox.config.js';
 import { OutboxStore } from './outbox.store.js';
 
 /** Rows deleted per statement: short transactions, no long lock on the table api-service writes to. */
@@ -12,19 +12,21 @@ const DELETE_BATCH = 5000;
  * (each delete takes only rows that exist, published, and old) and never touches unpublished rows.
  */
 @Injectable()
-export class OutboxRetention implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(OutboxRetention.name);
+export class OutboxRetentionService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxRetentionService.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
 
   constructor(
     private readonly store: OutboxStore,
-    private readonly config: ConfigService<Env, true>,
+    @Inject(outboxConfig.KEY) private readonly outbox: ConfigType<typeof outboxConfig>,
   ) {}
 
   onApplicationBootstrap(): void {
-    const every = this.config.get('OUTBOX_CLEANUP_INTERVAL_MS', { infer: true });
-    this.timer = setInterval(() => (this.running ??= this.cleanUp().finally(() => (this.running = undefined))), every);
+    this.timer = setInterval(
+      () => (this.running ??= this.cleanUp().finally(() => (this.running = undefined))),
+      this.outbox.cleanupIntervalMs,
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -34,7 +36,7 @@ export class OutboxRetention implements OnApplicationBootstrap, OnModuleDestroy 
 
   /** Deletes everything past retention; returns how many rows. */
   async cleanUp(): Promise<number> {
-    const retentionMs = this.config.get('OUTBOX_RETENTION_HOURS', { infer: true }) * 60 * 60 * 1000;
+    const retentionMs = this.outbox.retentionHours * 60 * 60 * 1000;
     let deleted = 0;
     try {
       for (let batch = DELETE_BATCH; batch === DELETE_BATCH; deleted += batch) {
@@ -44,9 +46,7 @@ export class OutboxRetention implements OnApplicationBootstrap, OnModuleDestroy 
       this.logger.warn(`outbox clean-up failed, next try in one interval: ${(error as Error).message}`);
     }
     if (deleted > 0)
-      this.logger.log(
-        `deleted ${deleted} outbox rows published over ${this.config.get('OUTBOX_RETENTION_HOURS', { infer: true })} h ago`,
-      );
+      this.logger.log(`deleted ${deleted} outbox rows published over ${this.outbox.retentionHours} h ago`);
     return deleted;
   }
 }

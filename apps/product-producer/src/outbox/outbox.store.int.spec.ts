@@ -1,4 +1,3 @@
-import { ConfigService } from '@nestjs/config';
 import pg from 'pg';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { OutboxStore, type OutboxRow } from './outbox.store.js';
@@ -7,8 +6,8 @@ import { OutboxStore, type OutboxRow } from './outbox.store.js';
 const url = process.env.API_DATABASE_URL;
 if (!url) throw new Error('API_DATABASE_URL is not set: run these tests through `npm test`');
 const db = new pg.Pool({ connectionString: url, max: 2 });
-const store = new OutboxStore(new ConfigService({ API_DATABASE_URL: url }));
-const otherRelay = new OutboxStore(new ConfigService({ API_DATABASE_URL: url }));
+const store = new OutboxStore({ url });
+const otherRelay = new OutboxStore({ url });
 
 afterAll(async () => {
   await Promise.all([db.end(), store.onApplicationShutdown(), otherRelay.onApplicationShutdown()]);

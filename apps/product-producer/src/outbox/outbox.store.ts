@@ -1,8 +1,8 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import type { ProductEvent } from '@nestjs-kafka-sync/contracts';
 import pg from 'pg';
-import type { Env } from '../config/env.schema.js';
+import { databaseConfig } from '../config/database.config.js';
 
 export interface OutboxRow {
   id: string;
@@ -17,8 +17,8 @@ const RELAY_LOCK_KEY = 7_300_000_001;
 export class OutboxStore implements OnApplicationShutdown {
   private readonly pool: pg.Pool;
 
-  constructor(config: ConfigService<Env, true>) {
-    this.pool = new pg.Pool({ connectionString: config.get('API_DATABASE_URL', { infer: true }), max: 3 });
+  constructor(@Inject(databaseConfig.KEY) database: ConfigType<typeof databaseConfig>) {
+    this.pool = new pg.Pool({ connectionString: database.url, max: 3 });
     // An idle client losing its server must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
   }

@@ -1,5 +1,5 @@
 import { DEAD_LETTER_TOPIC, PRODUCT_EVENTS_TOPIC, readDeadLetter, type DeadLetter } from '@nestjs-kafka-sync/contracts';
-import { readTopicUpTo } from '@nestjs-kafka-sync/service-kit';
+import { readTopicUpTo } from '@nestjs-kafka-sync/kafka-kit';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,6 @@
 import { Partitioners, type Producer, type ProducerRecord } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { ResilientProducer } from './kafka.js';
+import { ResilientProducer } from './resilient-producer.js';
 
 /** A stand-in for the kafkajs producer port, scripted per instance. */
 function fakeProducers(script: { connect?: boolean; send: boolean[] }[]) {

@@ -2,15 +2,14 @@
 // with --repair, publishes a fresh event for every drifted product. Exits 1 while drift remains unrepaired.
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
-import { validateEnv } from './config/env.schema.js';
-import { PrismaModule } from './prisma/prisma.module.js';
-import { ReconciliationModule } from './reconciliation/reconciliation.module.js';
-import { ReconciliationService } from './reconciliation/reconciliation.service.js';
+import { AppConfigModule } from '../config/app-config.module.js';
+import { PrismaModule } from '../prisma/prisma.module.js';
+import { ReconciliationModule } from '../reconciliation/reconciliation.module.js';
+import { ReconciliationService } from '../reconciliation/reconciliation.service.js';
 
 @Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, validate: validateEnv }), PrismaModule, ReconciliationModule],
+  imports: [AppConfigModule, PrismaModule, ReconciliationModule],
 })
 class ReconcileCommandModule {}
 

@@ -1,10 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC, type SyncAck } from '@nestjs-kafka-sync/contracts';
-import { createKafka, dataRejectionReason, readTopicUpTo } from '@nestjs-kafka-sync/service-kit';
-import type { Env } from '../config/env.schema.js';
+import { KafkaClients, readTopicUpTo } from '@nestjs-kafka-sync/kafka-kit';
+import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
+import { kafkaConfig } from '../config/kafka.config.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { CatalogReplica } from './catalog-replica.service.js';
+import { CatalogReplicaService } from './catalog-replica.service.js';
 import { SyncAckPublisher } from './sync-ack.publisher.js';
 import { outcomeAck } from './sync-acks.js';
 
@@ -34,22 +35,20 @@ export interface RebuildReport {
  * api-service's sync status stays true.
  */
 @Injectable()
-export class CatalogRebuild {
-  private readonly logger = new Logger(CatalogRebuild.name);
+export class CatalogRebuildService {
+  private readonly logger = new Logger(CatalogRebuildService.name);
 
   constructor(
     private readonly prisma: PrismaService,
-    private readonly replica: CatalogReplica,
+    private readonly replica: CatalogReplicaService,
     private readonly acks: SyncAckPublisher,
-    private readonly config: ConfigService<Env, true>,
+    private readonly clients: KafkaClients,
+    @Inject(kafkaConfig.KEY) private readonly kafkaSettings: ConfigType<typeof kafkaConfig>,
   ) {}
 
   async run(): Promise<RebuildReport> {
-    const liveGroup = this.config.get('KAFKA_GROUP_ID', { infer: true });
-    const kafka = createKafka(
-      `${this.config.get('KAFKA_CLIENT_ID', { infer: true })}-rebuild`,
-      this.config.get('KAFKA_BROKERS', { infer: true }),
-    );
+    const liveGroup = this.kafkaSettings.consumer.groupId;
+    const kafka = this.clients.client('rebuild');
     const admin = kafka.admin();
     await admin.connect();
     const rebuildGroup = `${liveGroup}-rebuild-${Date.now()}`;

@@ -1,25 +1,4 @@
-import { Logger } from '@nestjs/common';
-import { KafkaLogger } from '@nestjs/microservices';
-import { Kafka, Partitioners, type KafkaConfig, type Message, type Producer, type ProducerRecord } from 'kafkajs';
-
-/** A kafkajs client that logs through Nest's logger. */
-export function createKafka(clientId: string, brokers: string[], options: Partial<KafkaConfig> = {}): Kafka {
-  return new Kafka({ clientId, brokers, logCreator: KafkaLogger.bind(null, new Logger('kafkajs')), ...options });
-}
-
-/**
- * An idempotent producer: acks from all in-sync replicas, one request in flight, so a retried
- * send can neither duplicate nor reorder a partition's records. Partitions by murmur2 like Java
- * clients, so a key maps to the same partition from any client.
- */
-export function createIdempotentProducer(kafka: Kafka): Producer {
-  return kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
-}
+import { Partitioners, type Message, type Producer, type ProducerRecord } from 'kafkajs';
 
 /**
  * Sends through an idempotent producer that survives failures: it connects on first use (a broker
@@ -99,30 +78,5 @@ export class ResilientProducer {
     this.current = undefined;
     const producer = await current?.catch(() => undefined);
     await producer?.disconnect().catch(() => undefined);
-  }
-}
-
-/** How many partitions a topic has, looked up once per topic (a topic's partitions are only ever added to, by an operator). */
-export function partitionCounter(kafka: Kafka): (topic: string) => Promise<number> {
-  const counts = new Map<string, Promise<number>>();
-  return (topic) => {
-    let count = counts.get(topic);
-    if (!count) {
-      count = lookUpPartitionCount(kafka, topic);
-      counts.set(topic, count);
-      count.catch(() => counts.delete(topic)); // a failed look-up is tried again next time
-    }
-    return count;
-  };
-}
-
-async function lookUpPartitionCount(kafka: Kafka, topic: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
-    return metadata.partitions.length;
-  } finally {
-    await admin.disconnect();
   }
 }

@@ -2,23 +2,22 @@
 // then hands over to the live consumer. Prints what it replayed and the rate.
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
-import { validateEnv } from './config/env.schema.js';
-import { PrismaModule } from './prisma/prisma.module.js';
-import { CatalogRebuild } from './product-events/catalog-rebuild.js';
-import { CatalogReplica } from './product-events/catalog-replica.service.js';
-import { SyncAckPublisher } from './product-events/sync-ack.publisher.js';
+import { AppConfigModule, AppKafkaModule } from '../config/app-config.module.js';
+import { PrismaModule } from '../prisma/prisma.module.js';
+import { CatalogRebuildService } from '../product-events/catalog-rebuild.service.js';
+import { CatalogReplicaService } from '../product-events/catalog-replica.service.js';
+import { SyncAckPublisher } from '../product-events/sync-ack.publisher.js';
 
 @Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, validate: validateEnv }), PrismaModule],
-  providers: [CatalogReplica, SyncAckPublisher, CatalogRebuild],
+  imports: [AppConfigModule, AppKafkaModule, PrismaModule],
+  providers: [CatalogReplicaService, SyncAckPublisher, CatalogRebuildService],
 })
 class RebuildCommandModule {}
 
 const app = await NestFactory.createApplicationContext(RebuildCommandModule, { logger: ['error', 'warn'] });
 try {
-  const report = await app.get(CatalogRebuild).run();
+  const report = await app.get(CatalogRebuildService).run();
   console.log(
     `replayed ${report.events} events: ${report.applied} applied, ${report.stale} stale, ${report.rejected} rejected`,
   );

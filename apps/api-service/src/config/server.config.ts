@@ -1,0 +1,4 @@
+import { registerAs } from '@nestjs/config';
+import { validateEnv } from './env.schema.js';
+
+export const serverConfig = registerAs('server', () => ({ port: validateEnv(process.env).API_SERVICE_PORT }));

@@ -1,0 +1,1 @@
+export * from './product-event.fixture.js';
