@@ -1,5 +1,4 @@
 export * from './env.js';
-export * from './page-query.js';
 export * from './kafka.js';
 export * from './kafka-consumer-options.js';
 export * from './kafka-consumer-health.js';

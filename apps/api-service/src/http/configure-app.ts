@@ -1,6 +1,6 @@
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { validationException } from './validation-errors.js';
+import { validationException } from '@nestjs-kafka-sync/http-kit';
 
 /** Everything main.ts applies to the app, shared with the tests so they exercise the same pipeline. */
 export function configureApp(app: INestApplication): INestApplication {

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { badField } from '../http/validation-errors.js';
+import { badField } from '@nestjs-kafka-sync/http-kit';
 
 /**
  * The version a client says it is changing, from `If-Match: "<version>"` (weak tags and bare

@@ -28,7 +28,7 @@ import { ConfigService } from '@nestjs/config';
 import type { ProductState } from '@nestjs-kafka-sync/contracts';
 import type { Response } from 'express';
 import type { Env } from '../config/env.schema.js';
-import { badField } from '../http/validation-errors.js';
+import { badField } from '@nestjs-kafka-sync/http-kit';
 import type { ProductSync } from '../sync/sync-state.js';
 import { SyncStateService } from '../sync/sync-state.service.js';
 import { CreateProductDto } from './dto/create-product.dto.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, NotFoundException, PreconditionFailedException } from '@nestjs/common';
 import type { ProductState } from '@nestjs-kafka-sync/contracts';
 import { Prisma } from '../generated/prisma/client.js';
-import { badField } from '../http/validation-errors.js';
+import { badField } from '@nestjs-kafka-sync/http-kit';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { syncOf } from '../sync/sync-state.js';
 import { SyncStateService } from '../sync/sync-state.service.js';

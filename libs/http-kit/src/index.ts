@@ -1,0 +1,2 @@
+export * from './page-query.js';
+export * from './validation-errors.js';
