@@ -1,6 +1,6 @@
 import type { ValidationError } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
-import { badField, toFieldErrors, validationException } from './validation-errors.js';
+import { toFieldErrors, validationException } from './validation-errors.js';
 
 const nested: ValidationError[] = [
   { property: 'price', constraints: { min: 'price must not be less than 0' }, children: [] },
@@ -18,17 +18,12 @@ describe('validation errors', () => {
     ]);
   });
 
-  it('answers 400 naming every field, in the project shape', () => {
+  it('makes one InvalidInput naming every field', () => {
     const error = validationException(nested);
-    expect(error.getStatus()).toBe(400);
-    expect(error.getResponse()).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'price: price must not be less than 0; dimensions.width: width must be an integer number',
-      errors: toFieldErrors(nested),
-    });
-    expect(badField('id', 'must be a UUID').getResponse()).toMatchObject({
-      errors: [{ field: 'id', reason: 'must be a UUID' }],
-    });
+    expect(error.kind).toBe('invalid');
+    expect(error.fields).toEqual(toFieldErrors(nested));
+    expect(error.message).toBe(
+      'price: price must not be less than 0; dimensions.width: width must be an integer number',
+    );
   });
 });

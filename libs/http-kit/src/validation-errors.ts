@@ -1,9 +1,6 @@
-import { BadRequestException, type ValidationError } from '@nestjs/common';
-
-export interface FieldError {
-  field: string;
-  reason: string;
-}
+import type { ValidationError } from '@nestjs/common';
+import type { FieldError } from './domain-error.js';
+import { InvalidInput } from './invalid-input.js';
 
 /** Flattens class-validator's tree into one entry per broken rule, with the field's dotted path. */
 export function toFieldErrors(errors: ValidationError[], parentPath = ''): FieldError[] {
@@ -15,22 +12,6 @@ export function toFieldErrors(errors: ValidationError[], parentPath = ''): Field
 }
 
 /** ValidationPipe's exceptionFactory: a 400 that names every bad field and why. */
-export function validationException(errors: ValidationError[]): BadRequestException {
-  const fieldErrors = toFieldErrors(errors);
-  return new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: fieldErrors.map((e) => `${e.field}: ${e.reason}`).join('; '),
-    errors: fieldErrors,
-  });
-}
-
-/** A 400 about one field, in the same shape as the validation errors. */
-export function badField(field: string, reason: string): BadRequestException {
-  return new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: `${field}: ${reason}`,
-    errors: [{ field, reason }],
-  });
+export function validationException(errors: ValidationError[]): InvalidInput {
+  return new InvalidInput(toFieldErrors(errors));
 }

@@ -1,4 +1,6 @@
 export * from './env.js';
+export * from './prisma-errors.js';
+export * from './sql-iso-timestamp.js';
 export * from './kafka.js';
 export * from './kafka-consumer-options.js';
 export * from './kafka-consumer-health.js';

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { isPrismaError, PRISMA } from '@nestjs-kafka-sync/service-kit';
 import pg from 'pg';
 import type { Env } from '../config/env.schema.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -135,7 +136,7 @@ export class ReconciliationService {
       });
     } catch (error) {
       // Written concurrently since the read: that write publishes its own fresh event.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') return false;
+      if (isPrismaError(error, PRISMA.RecordNotFound)) return false;
       throw error;
     }
   }
