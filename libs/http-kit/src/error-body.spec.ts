@@ -1,7 +1,7 @@
-import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './domain-error.js';
-import { errorBody } from './error-body.js';
+import { errorReply } from './error-body.js';
 import { invalidField } from './invalid-input.js';
 
 class Stale extends DomainError {
@@ -15,15 +15,21 @@ class Gone extends DomainError {
   readonly kind = 'not-found';
 }
 
-describe('errorBody', () => {
+const body = (exception: DomainError | HttpException) => {
+  const reply = errorReply(exception);
+  expect((reply.body as { statusCode?: number }).statusCode).toBe(reply.status);
+  return reply.body;
+};
+
+describe('errorReply', () => {
   it('maps each kind of domain error to its status, with the fields at fault', () => {
-    expect(errorBody(invalidField('id', 'must be a UUID'))).toEqual({
+    expect(body(invalidField('id', 'must be a UUID'))).toEqual({
       statusCode: 400,
       error: 'Bad Request',
       message: 'id: must be a UUID',
       errors: [{ field: 'id', reason: 'must be a UUID' }],
     });
-    expect(errorBody(new Gone('thing 1 does not exist'))).toEqual({
+    expect(body(new Gone('thing 1 does not exist'))).toEqual({
       statusCode: 404,
       error: 'Not Found',
       message: 'thing 1 does not exist',
@@ -31,7 +37,7 @@ describe('errorBody', () => {
   });
 
   it('adds the facts to recover with, which cannot override the shape', () => {
-    expect(errorBody(new Stale())).toEqual({
+    expect(body(new Stale())).toEqual({
       statusCode: 412,
       error: 'Precondition Failed',
       message: 'thing is at version 2, not 1',
@@ -40,20 +46,25 @@ describe('errorBody', () => {
   });
 
   it("reshapes Nest's default bodies: one message, the standard reason phrase", () => {
-    expect(errorBody(new BadRequestException(['a must be a string', 'b must be a number']))).toEqual({
+    expect(body(new BadRequestException(['a must be a string', 'b must be a number']))).toEqual({
       statusCode: 400,
       error: 'Bad Request',
       message: 'a must be a string; b must be a number',
     });
-    expect(errorBody(new NotFoundException('Cannot GET /nowhere'))).toEqual({
+    expect(body(new NotFoundException('Cannot GET /nowhere'))).toEqual({
       statusCode: 404,
       error: 'Not Found',
       message: 'Cannot GET /nowhere',
     });
-    expect(errorBody(new HttpException('I am a teapot', 418))).toEqual({
+    expect(body(new HttpException('I am a teapot', 418))).toEqual({
       statusCode: 418,
       error: "I'm a Teapot",
       message: 'I am a teapot',
     });
+  });
+
+  it('keeps a body a library built on purpose, such as a Terminus health report', () => {
+    const report = { status: 'error', info: {}, error: { database: { status: 'down' } }, details: {} };
+    expect(errorReply(new ServiceUnavailableException(report))).toEqual({ status: 503, body: report });
   });
 });

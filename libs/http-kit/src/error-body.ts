@@ -19,29 +19,45 @@ export const STATUS_OF: Record<DomainErrorKind, HttpStatus> = {
   stale: HttpStatus.PRECONDITION_FAILED,
 };
 
-/** The body for a domain error, or for an HttpException Nest or a library threw (Nest's default body, reshaped). */
-export function errorBody(exception: DomainError | HttpException): ErrorBody {
+export interface ErrorReply {
+  status: number;
+  body: ErrorBody | object;
+}
+
+/**
+ * What to answer for a domain error, or for an HttpException Nest or a library threw: Nest's
+ * default bodies (`{statusCode, message, error}`, or a bare string) are reshaped; a body a library
+ * built on purpose, such as Terminus's health report on 503, is its API and is kept as it is.
+ */
+export function errorReply(exception: DomainError | HttpException): ErrorReply {
   if (exception instanceof DomainError) {
-    const statusCode = STATUS_OF[exception.kind];
+    const status = STATUS_OF[exception.kind];
     return {
-      ...exception.facts,
-      statusCode,
-      error: STATUS_CODES[statusCode] ?? 'Error',
-      message: exception.message,
-      ...(exception.fields.length > 0 && { errors: exception.fields }),
+      status,
+      body: {
+        ...exception.facts,
+        statusCode: status,
+        error: reasonPhrase(status),
+        message: exception.message,
+        ...(exception.fields.length > 0 && { errors: exception.fields }),
+      },
     };
   }
-  const statusCode = exception.getStatus();
+  const status = exception.getStatus();
   const response = exception.getResponse();
-  const fields: Record<string, unknown> = typeof response === 'object' ? { ...response } : { message: response };
+  if (typeof response === 'string')
+    return { status, body: { statusCode: status, error: reasonPhrase(status), message: response } };
+  if (!isNestDefaultBody(response)) return { status, body: response };
   // Nest's own ValidationPipe answers a list of messages; the project's shape has one.
-  const message = Array.isArray(fields.message)
-    ? fields.message.join('; ')
-    : String(fields.message ?? exception.message);
-  return {
-    ...fields,
-    statusCode,
-    error: typeof fields.error === 'string' ? fields.error : (STATUS_CODES[statusCode] ?? 'Error'),
-    message,
-  };
+  const message = Array.isArray(response.message) ? response.message.join('; ') : String(response.message);
+  const error = typeof response.error === 'string' ? response.error : reasonPhrase(status);
+  return { status, body: { ...response, statusCode: status, error, message } };
+}
+
+function isNestDefaultBody(response: object): response is { statusCode: number; message: unknown; error?: unknown } {
+  return 'statusCode' in response && 'message' in response;
+}
+
+function reasonPhrase(status: number): string {
+  return STATUS_CODES[status] ?? 'Error';
 }

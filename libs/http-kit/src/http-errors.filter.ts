@@ -1,7 +1,7 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { DomainError } from './domain-error.js';
-import { errorBody } from './error-body.js';
+import { errorReply } from './error-body.js';
 
 /**
  * Answers domain errors and HttpExceptions in the project's error shape. Anything else is a bug:
@@ -12,7 +12,7 @@ export class HttpErrorsFilter implements ExceptionFilter {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   catch(exception: DomainError | HttpException, host: ArgumentsHost): void {
-    const body = errorBody(exception);
-    this.adapterHost.httpAdapter.reply(host.switchToHttp().getResponse(), body, body.statusCode);
+    const { status, body } = errorReply(exception);
+    this.adapterHost.httpAdapter.reply(host.switchToHttp().getResponse(), body, status);
   }
 }
