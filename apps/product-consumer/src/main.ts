@@ -1,28 +1,16 @@
 import 'reflect-metadata';
-import { Logger, ValidationPipe } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { serverConfig } from './config/server.config.js';
+import { configureApp } from './http/configure-app.js';
 import { PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
 import { KafkaClients, KafkaConsumerHealth } from '@nestjs-kafka-sync/kafka-kit';
 
 async function bootstrap() {
   const app = await NestFactory.create(AppModule);
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-  app.enableShutdownHooks();
-  SwaggerModule.setup(
-    'docs',
-    app,
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('product-consumer')
-        .setDescription('Read-only view of the product_catalog replica.')
-        .build(),
-    ),
-  );
+  configureApp(app);
   const consumer = app.connectMicroservice(app.get(KafkaClients).consumerOptions());
   app.get(KafkaConsumerHealth).track(consumer.status);
   await app.startAllMicroservices();

@@ -1,4 +1,5 @@
 export * from './env.js';
-export * from './page-query.js';
+export * from './prisma-errors.js';
+export * from './sql-iso-timestamp.js';
 export * from './data-rejection.js';
 export * from './backoff.js';

@@ -1,18 +1,4 @@
-import {
-  applyDecorators,
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { applyDecorators, Body, Controller, Delete, Get, Inject, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -29,7 +15,7 @@ import type { ConfigType } from '@nestjs/config';
 import type { ProductState } from '@nestjs-kafka-sync/contracts';
 import type { Response } from 'express';
 import { syncConfig } from '../config/sync.config.js';
-import { badField } from '../http/validation-errors.js';
+import { invalidField, UuidParam } from '@nestjs-kafka-sync/http-kit';
 import type { ProductSync } from '../sync/sync-state.js';
 import { SyncStateService } from '../sync/sync-state.service.js';
 import { CreateProductDto } from './dto/create-product.dto.js';
@@ -41,7 +27,7 @@ import { IfMatchVersion } from './if-match.decorator.js';
 import { WaitForSync } from './prefer-wait.decorator.js';
 import { ProductsService } from './products.service.js';
 
-const ProductId = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => badField('id', 'must be a UUID') }));
+const ProductId = () => UuidParam('id');
 
 const IfMatchHeader = () =>
   ApiHeader({
@@ -123,7 +109,7 @@ export class ProductsController {
     @Res() res: Response,
   ): Promise<void> {
     if (Object.keys(dto).length === 0) {
-      throw badField('body', 'must change at least one field');
+      throw invalidField('body', 'must change at least one field');
     }
     await this.reply(res, 200, await this.products.update(id, dto, expectedVersion), waitMs);
   }

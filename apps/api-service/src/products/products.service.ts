@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Injectable, NotFoundException, PreconditionFailedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ProductState } from '@nestjs-kafka-sync/contracts';
 import { Prisma } from '../generated/prisma/client.js';
-import { badField } from '../http/validation-errors.js';
+import { invalidField } from '@nestjs-kafka-sync/http-kit';
+import { isPrismaError, PRISMA } from '@nestjs-kafka-sync/service-kit';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { syncOf } from '../sync/sync-state.js';
 import { SyncStateService } from '../sync/sync-state.service.js';
@@ -10,6 +11,7 @@ import type { CreateProductDto } from './dto/create-product.dto.js';
 import type { ListProductsQuery } from './dto/list-products.query.js';
 import type { ProductPageResponse, ProductResponse } from './dto/product.response.js';
 import type { UpdateProductDto } from './dto/update-product.dto.js';
+import { ProductNotFound, SkuTaken, VersionConflict } from './product.errors.js';
 import { toProductState } from './product-state.js';
 import { recordChange } from './record-change.js';
 
@@ -47,7 +49,7 @@ export class ProductsService {
 
   async get(id: string): Promise<ProductResponse> {
     const row = await this.prisma.product.findUnique({ where: { id } });
-    if (!row) throw productNotFound(id);
+    if (!row) throw new ProductNotFound(id);
     return { ...toProductState(row), sync: await this.syncState.syncOf(id, row.version) };
   }
 
@@ -93,7 +95,7 @@ export class ProductsService {
     });
   }
 
-  /** Runs a write and turns Prisma's errors into the HTTP answers they mean. */
+  /** Runs a write and turns Prisma's errors into the domain errors they mean. */
   private async write<T>(
     id: string | null,
     expectedVersion: number | undefined,
@@ -102,28 +104,16 @@ export class ProductsService {
     try {
       return await this.prisma.$transaction(work);
     } catch (error) {
-      if (isPrismaError(error, 'P2000')) {
+      if (isPrismaError(error, PRISMA.ValueTooLong)) {
         // A value within the validated length can still outgrow its column (validator.js and
-        // PostgreSQL count some emoji differently): the client's input, so a 400.
-        throw badField('body', 'a value is too long for its column');
+        // PostgreSQL count some emoji differently): the client's input, so invalid.
+        throw invalidField('body', 'a value is too long for its column');
       }
-      if (isPrismaError(error, 'P2002')) {
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: 'sku: a product with this sku already exists',
-          errors: [{ field: 'sku', reason: 'already exists' }],
-        });
-      }
-      if (id !== null && isPrismaError(error, 'P2025')) {
+      if (isPrismaError(error, PRISMA.UniqueViolation)) throw new SkuTaken();
+      if (id !== null && isPrismaError(error, PRISMA.RecordNotFound)) {
         const current = await this.prisma.product.findUnique({ where: { id }, select: { version: true } });
-        if (!current) throw productNotFound(id);
-        throw new PreconditionFailedException({
-          statusCode: 412,
-          error: 'Precondition Failed',
-          message: `If-Match: product is at version ${current.version}, not ${expectedVersion}`,
-          currentVersion: current.version,
-        });
+        if (!current) throw new ProductNotFound(id);
+        throw new VersionConflict(current.version, expectedVersion);
       }
       throw error;
     }
@@ -142,12 +132,4 @@ function columns(dto: UpdateProductDto) {
 
 function toPrice(price: number): Prisma.Decimal {
   return new Prisma.Decimal(price).toDecimalPlaces(2);
-}
-
-function productNotFound(id: string): NotFoundException {
-  return new NotFoundException({ statusCode: 404, error: 'Not Found', message: `product ${id} does not exist` });
-}
-
-function isPrismaError(error: unknown, code: string): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === code;
 }

@@ -1,3 +1,4 @@
+import { sqlIsoTimestamp } from '@nestjs-kafka-sync/service-kit';
 import pg from 'pg';
 import type { ProductFingerprint } from './drift.js';
 
@@ -8,8 +9,7 @@ import type { ProductFingerprint } from './drift.js';
 const fingerprintQuery = (table: 'products' | 'catalog_products') => `
   SELECT id::text AS id, version, md5(json_build_array(
     sku, name, description, price::text, stock, version,
-    to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS'),
-    to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS'))::text) AS hash
+    ${sqlIsoTimestamp('created_at')}, ${sqlIsoTimestamp('updated_at')})::text) AS hash
   FROM ${table}
   WHERE $1::uuid IS NULL OR ${table}.id > $1::uuid
   ORDER BY ${table}.id -- the uuid column, byte order, as findDrift compares; not the text alias under a collation

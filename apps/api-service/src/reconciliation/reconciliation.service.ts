@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
+import { isPrismaError, PRISMA } from '@nestjs-kafka-sync/service-kit';
 import pg from 'pg';
 import { databaseConfig } from '../config/database.config.js';
 import { reconcileConfig } from '../config/reconcile.config.js';
@@ -137,7 +138,7 @@ export class ReconciliationService {
       });
     } catch (error) {
       // Written concurrently since the read: that write publishes its own fresh event.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') return false;
+      if (isPrismaError(error, PRISMA.RecordNotFound)) return false;
       throw error;
     }
   }

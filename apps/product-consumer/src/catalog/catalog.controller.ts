@@ -1,10 +1,12 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { UuidParam } from '@nestjs-kafka-sync/http-kit';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CatalogService } from './catalog.service.js';
 import { CatalogPageResponse, CatalogProductResponse } from './dto/catalog-product.response.js';
 import { CatalogQuery } from './dto/catalog-query.js';
 
 @ApiTags('catalog')
+@ApiBadRequestResponse({ description: 'A parameter is invalid: `errors` lists each one and why.' })
 @Controller('catalog/products')
 export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}
@@ -18,7 +20,7 @@ export class CatalogController {
   @Get(':id')
   @ApiOkResponse({ type: CatalogProductResponse })
   @ApiNotFoundResponse()
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<CatalogProductResponse> {
+  get(@UuidParam('id') id: string): Promise<CatalogProductResponse> {
     return this.catalog.get(id);
   }
 }

@@ -1,6 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CatalogProduct, Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { CatalogProductNotFound } from './catalog.errors.js';
 import type { CatalogProductResponse, CatalogPageResponse } from './dto/catalog-product.response.js';
 import type { CatalogQuery } from './dto/catalog-query.js';
 
@@ -25,12 +26,7 @@ export class CatalogService {
 
   async get(id: string): Promise<CatalogProductResponse> {
     const row = await this.prisma.catalogProduct.findUnique({ where: { id } });
-    if (!row)
-      throw new NotFoundException({
-        statusCode: 404,
-        error: 'Not Found',
-        message: `product ${id} is not in the catalog`,
-      });
+    if (!row) throw new CatalogProductNotFound(id);
     return toResponse(row);
   }
 }

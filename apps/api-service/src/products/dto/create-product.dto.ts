@@ -11,10 +11,10 @@ import {
   Min,
   NotContains,
 } from 'class-validator';
+import { MAX_INT4 } from '@nestjs-kafka-sync/contracts';
 
 /** Largest value of the NUMERIC(12,2) column. */
 export const MAX_PRICE = 9_999_999_999.99;
-export const MAX_STOCK = 2_147_483_647;
 /** PostgreSQL text cannot hold NUL. */
 const NUL = '\u0000';
 
@@ -49,6 +49,6 @@ export class CreateProductDto {
   @ApiProperty({ example: 10, minimum: 0 })
   @IsInt()
   @Min(0)
-  @Max(MAX_STOCK)
+  @Max(MAX_INT4) // the stock column is a PostgreSQL integer, as the event contract says
   stock!: number;
 }

@@ -1,4 +1,4 @@
-import { PageQuery } from '@nestjs-kafka-sync/service-kit';
+import { PageQuery } from '@nestjs-kafka-sync/http-kit';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 

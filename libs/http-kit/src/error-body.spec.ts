@@ -1,0 +1,70 @@
+import { BadRequestException, HttpException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { describe, expect, it } from 'vitest';
+import { DomainError } from './domain-error.js';
+import { errorReply } from './error-body.js';
+import { invalidField } from './invalid-input.js';
+
+class Stale extends DomainError {
+  readonly kind = 'stale';
+  constructor() {
+    super('thing is at version 2, not 1', { facts: { currentVersion: 2, statusCode: 999 } });
+  }
+}
+
+class Gone extends DomainError {
+  readonly kind = 'not-found';
+}
+
+const body = (exception: DomainError | HttpException) => {
+  const reply = errorReply(exception);
+  expect((reply.body as { statusCode?: number }).statusCode).toBe(reply.status);
+  return reply.body;
+};
+
+describe('errorReply', () => {
+  it('maps each kind of domain error to its status, with the fields at fault', () => {
+    expect(body(invalidField('id', 'must be a UUID'))).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'id: must be a UUID',
+      errors: [{ field: 'id', reason: 'must be a UUID' }],
+    });
+    expect(body(new Gone('thing 1 does not exist'))).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'thing 1 does not exist',
+    });
+  });
+
+  it('adds the facts to recover with, which cannot override the shape', () => {
+    expect(body(new Stale())).toEqual({
+      statusCode: 412,
+      error: 'Precondition Failed',
+      message: 'thing is at version 2, not 1',
+      currentVersion: 2,
+    });
+  });
+
+  it("reshapes Nest's default bodies: one message, the standard reason phrase", () => {
+    expect(body(new BadRequestException(['a must be a string', 'b must be a number']))).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'a must be a string; b must be a number',
+    });
+    expect(body(new NotFoundException('Cannot GET /nowhere'))).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Cannot GET /nowhere',
+    });
+    expect(body(new HttpException('I am a teapot', 418))).toEqual({
+      statusCode: 418,
+      error: "I'm a Teapot",
+      message: 'I am a teapot',
+    });
+  });
+
+  it('keeps a body a library built on purpose, such as a Terminus health report', () => {
+    const report = { status: 'error', info: {}, error: { database: { status: 'down' } }, details: {} };
+    expect(errorReply(new ServiceUnavailableException(report))).toEqual({ status: 503, body: report });
+  });
+});
