@@ -24,13 +24,26 @@ export function requireLocalCluster(): number {
   return nodes;
 }
 
-/** Runs infra/kafka/kafka.sh with the cluster's environment; rejects with its output. */
-export function kafkaSh(...args: string[]): Promise<void> {
+/** Runs infra/kafka/kafka.sh with the cluster's environment; resolves with its output, rejects with it. */
+export function kafkaSh(...args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('bash', [kafkaScript, ...args], { env: process.env, timeout: 120_000 }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`kafka.sh ${args.join(' ')} failed: ${error.message}\n${stderr}`)) : resolve(),
+    execFile('bash', [kafkaScript, ...args], { env: process.env, timeout: 120_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`kafka.sh ${args.join(' ')} failed: ${error.message}\n${stderr}`)) : resolve(stdout),
     );
   });
+}
+
+/**
+ * The broker that coordinates a consumer group, as Kafka's own tool reports it
+ * (`kafka-consumer-groups --describe --state`: "GROUP  COORDINATOR (ID)  ..."). kafkajs keeps its
+ * FindCoordinator call internal, so the tool is the one public way to ask.
+ */
+export async function groupCoordinator(groupId: string): Promise<number> {
+  const out = await kafkaSh('consumer-groups', '--describe', '--group', groupId, '--state');
+  const line = out.split('\n').find((l) => l.startsWith(`${groupId} `));
+  const id = line?.match(/^\S+\s+\S+\s+\((\d+)\)/)?.[1];
+  if (id === undefined) throw new Error(`no coordinator for ${groupId} in:\n${out}`);
+  return Number(id);
 }
 
 async function withAdmin<T>(use: (admin: Admin) => Promise<T>): Promise<T> {
