@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
   DEAD_LETTER_TOPIC,
@@ -31,5 +31,6 @@ export class DeadLetterPublisher implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.producer.disconnect();
+    Logger.log('dead-letter producer closed', DeadLetterPublisher.name); // the shutdown order (e2e consumer-group test) reads it
   }
 }
