@@ -93,10 +93,9 @@ describe('several product-consumer instances in one group', () => {
     const writes = new WriteStream({ products: 100, concurrency: 3 });
     writes.start();
     await writes.reach(100);
-    const [partition] =
-      (await settledGroup(2)).find((m) => m.memberId.startsWith(`${second.label}-`))?.partitions ?? [];
+    const partitions = (await settledGroup(2)).find((m) => m.memberId.startsWith(`${second.label}-`))?.partitions;
 
-    // Acks refused: the second instance applies the next record of its partition but cannot acknowledge, hence commit, it.
+    // Acks refused: the second instance applies the next record of its partitions but cannot acknowledge, hence commit, it.
     const logFrom = second.log.length;
     const allowAcks = await refuseAcks();
     let inHand: { partition: number; offset: string };
@@ -107,8 +106,8 @@ describe('several product-consumer instances in one group', () => {
         if (!offset) throw new Error('the second instance has not failed to acknowledge a record yet');
         return { partition: Number(at), offset };
       });
-      expect(inHand.partition).toBe(partition);
-      expect((await committedOffsets()).get(partition)).toBe(BigInt(inHand.offset)); // applied, not committed
+      expect(partitions).toContain(inHand.partition);
+      expect((await committedOffsets()).get(inHand.partition)).toBe(BigInt(inHand.offset)); // applied, not committed
       await second.stop('SIGKILL');
     } finally {
       await allowAcks();
