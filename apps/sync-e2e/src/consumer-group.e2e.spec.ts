@@ -1,29 +1,18 @@
-import { decodeSyncAck, SYNC_ACKS_TOPIC } from '@nestjs-kafka-sync/contracts';
+import { PRODUCT_EVENTS_TOPIC, SYNC_ACKS_TOPIC } from '@nestjs-kafka-sync/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiDb } from './support/databases.js';
+import { ackedOtherwise, acksByEvent, appliedOnce, appliedOnceThenStale } from './support/acks.js';
+import { api } from './support/api.js';
+import { e2eEnv } from './support/env.js';
 import { eventually } from './support/eventually.js';
-import { groupMembers, recordsSince, topicEnds } from './support/kafka.js';
+import { committedOffsets, eventIdAt, recordsWithKey, topicEnds } from './support/kafka.js';
+import { holdLock, waitingOnLock } from './support/locks.js';
+import { expectLogInOrder } from './support/log-order.js';
+import { lastOutboxId, outboxEventIdsAfter } from './support/outbox.js';
 import { drainedAndEqual } from './support/pipeline.js';
+import { productOnPartition, settledGroup } from './support/partitions.js';
 import { apps, extraConsumer, useRunningSystem } from './support/stack.js';
+import { refuseAcks } from './support/topic-config.js';
 import { WriteStream } from './support/write-stream.js';
-
-async function settledGroup(size: number) {
-  return eventually(
-    async () => {
-      const members = await groupMembers();
-      const assigned = members.flatMap((m) => m.partitions).sort();
-      if (members.length !== size || assigned.join() !== '0,1,2')
-        throw new Error(`group not settled at ${size}: ${JSON.stringify(members)}`);
-      return members;
-    },
-    { timeoutMs: 60_000, intervalMs: 500 },
-  );
-}
-
-/** Lines of a process log that match, in the order they were printed. */
-function positions(log: string, patterns: RegExp[]): number[] {
-  return patterns.map((pattern) => log.search(pattern));
-}
 
 describe('several product-consumer instances in one group', () => {
   useRunningSystem();
@@ -31,65 +20,115 @@ describe('several product-consumer instances in one group', () => {
   const third = extraConsumer(2);
   afterAll(() => Promise.all([second.stop(), third.stop()]));
 
-  it('share the partitions; one stopped with SIGTERM finishes its record, commits, leaves, then closes its database: nothing lost, nothing applied twice', async () => {
+  it('share the partitions; one stopped with SIGTERM with a record in hand finishes and commits it, leaves, closes its producers, then its database: nothing lost, nothing applied twice', async () => {
     await Promise.all([second.start(), third.start()]);
     const members = await settledGroup(3);
     expect(members.every((m) => m.partitions.length === 1)).toBe(true);
+    const [partition] = members.find((m) => m.memberId.startsWith(`${third.label}-`))?.partitions ?? [];
+    const held = await productOnPartition(partition);
+    const [firstOutboxId, acksFrom, eventsFrom] = await Promise.all([
+      lastOutboxId(),
+      topicEnds(SYNC_ACKS_TOPIC),
+      topicEnds(PRODUCT_EVENTS_TOPIC),
+    ]);
 
-    const firstOutboxId =
-      (await apiDb.query<{ max: string | null }>('SELECT max(id) FROM outbox_events')).rows[0].max ?? '0';
-    const acksFrom = await topicEnds(SYNC_ACKS_TOPIC);
     const writes = new WriteStream({ products: 100, concurrency: 3 });
     writes.start();
     await writes.reach(150);
-    await third.stop('SIGTERM');
+    // The held product's replica row is locked: the third instance's apply of its change waits, the record in its hands.
+    const row = await holdLock(e2eEnv.catalogDatabaseUrl, 'SELECT 1 FROM catalog_products WHERE id = $1 FOR UPDATE', [
+      held.id,
+    ]);
+    let stopped: Promise<void> | undefined;
+    try {
+      await api.patch(held.id, { stock: held.stock + 1 });
+      await waitingOnLock(e2eEnv.catalogDatabaseUrl, '%catalog_products%');
+      stopped = third.stop('SIGTERM');
+      // Released within the apply's statement timeout (a third of the session timeout): that attempt then succeeds.
+      await eventually(async () => expect(third.log).toMatch(/shutdown \(SIGTERM\): stopped taking records/), {
+        timeoutMs: 2000,
+        intervalMs: 10,
+      });
+    } finally {
+      await row.release();
+    }
+    await stopped;
     await writes.reach(300);
     const counts = await writes.stop();
     const compared = await drainedAndEqual();
     await settledGroup(2);
 
-    const order = positions(third.log, [
-      /shutdown \(SIGTERM\): stopped taking records/,
-      /\[Consumer\] Stopped/,
-      /catalog database closed/,
+    const [heldRecord] = await recordsWithKey(PRODUCT_EVENTS_TOPIC, eventsFrom, held.id);
+    const inHand = `${PRODUCT_EVENTS_TOPIC}/${heldRecord.partition}@${heldRecord.message.offset}`;
+    const shutdown = [
+      { step: 'stopped taking records, one in hand', pattern: /stopped taking records; finishing (\S+) first/ },
+      { step: 'committed the record in hand', pattern: /shutdown: committed (\S+), the record in hand/ },
+      { step: 'left the group', pattern: /\[Consumer\] Stopped/ },
+    ];
+    const closed = { step: 'closed the database', pattern: /catalog database closed/ };
+    const [finishing, committed] = expectLogInOrder(third.log, [
+      ...shutdown,
+      { step: 'closed the ack producer', pattern: /sync-acks producer closed/ },
+      closed,
     ]);
-    expect(
-      order.every((at) => at >= 0),
-      `missing shutdown steps in the log: ${order}`,
-    ).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expectLogInOrder(third.log, [
+      ...shutdown,
+      { step: 'closed the dead-letter producer', pattern: /dead-letter producer closed/ },
+      closed,
+    ]);
+    expect([finishing[1], committed[1]]).toEqual([inHand, inHand]);
 
     // Exactly one ack per event, and it says applied: no record was redelivered across the hand-over.
-    const eventIds = (
-      await apiDb.query<{ event_id: string }>('SELECT event_id::text FROM outbox_events WHERE id > $1', [firstOutboxId])
-    ).rows.map((r) => r.event_id);
-    const acks = (await recordsSince(SYNC_ACKS_TOPIC, acksFrom)).flatMap(({ message }) => {
-      const ack = decodeSyncAck(message.value);
-      return ack.ok ? [ack.value] : [];
-    });
-    const byEvent = new Map<string, string[]>();
-    for (const { eventId, status } of acks)
-      if (eventId) byEvent.set(eventId, [...(byEvent.get(eventId) ?? []), status]);
-    const notOnce = eventIds.filter((id) => byEvent.get(id)?.join() !== 'applied');
-    expect(notOnce.map((id) => `${id}: ${byEvent.get(id)?.join() ?? 'no ack'}`)).toEqual([]);
+    const eventIds = await outboxEventIdsAfter(firstOutboxId);
+    expect(ackedOtherwise(eventIds, await acksByEvent(acksFrom), appliedOnce)).toEqual([]);
     console.log(
-      `consumer group: 3 instances, one partition each; SIGTERM to one after 150 of ${counts.creates + counts.updates + counts.deletes} writes; ` +
+      `consumer group: 3 instances, one partition each; SIGTERM to one after 150 of ${counts.creates + counts.updates + counts.deletes} writes, ` +
+        `while ${inHand} (product ${held.id}) was in its hands (its replica row locked); it finished and committed that record, left, closed its producers, then its database; ` +
         `${eventIds.length} events each acknowledged exactly once, as applied; ${compared} products equal`,
     );
   });
 
-  it('a SIGKILLed instance loses its partitions to the others once its session expires, and the replica still ends equal', async () => {
+  it('a SIGKILLed instance loses its partitions to the others once its session expires; its uncommitted record is redelivered and found stale', async () => {
+    const [firstOutboxId, acksFrom] = await Promise.all([lastOutboxId(), topicEnds(SYNC_ACKS_TOPIC)]);
     const writes = new WriteStream({ products: 100, concurrency: 3 });
     writes.start();
     await writes.reach(100);
-    await second.stop('SIGKILL');
+    const partitions = (await settledGroup(2)).find((m) => m.memberId.startsWith(`${second.label}-`))?.partitions;
+
+    // Acks refused: the second instance applies the next record of its partitions but cannot acknowledge, hence commit, it.
+    const logFrom = second.log.length;
+    const allowAcks = await refuseAcks();
+    let inHand: { partition: number; offset: string };
+    try {
+      inHand = await eventually(async () => {
+        const [, at, offset] =
+          /acknowledging product\.events\/(\d+)@(\d+) failed/.exec(second.log.slice(logFrom)) ?? [];
+        if (!offset) throw new Error('the second instance has not failed to acknowledge a record yet');
+        return { partition: Number(at), offset };
+      });
+      expect(partitions).toContain(inHand.partition);
+      expect((await committedOffsets()).get(inHand.partition)).toBe(BigInt(inHand.offset)); // applied, not committed
+      await second.stop('SIGKILL');
+    } finally {
+      await allowAcks();
+    }
     await writes.reach(250);
     const counts = await writes.stop();
     const [survivor] = await settledGroup(1);
     const compared = await drainedAndEqual();
+
+    // Nothing lost: every event acknowledged. The held one only by its next owner, as stale: the replica had it already.
+    const eventIds = await outboxEventIdsAfter(firstOutboxId);
+    const acks = await acksByEvent(acksFrom);
+    const heldEvent = await eventIdAt(inHand.partition, inHand.offset);
+    expect(acks.get(heldEvent), `acks of the record in hand, ${heldEvent}`).toEqual(['stale']);
+    const others = eventIds.filter((id) => id !== heldEvent);
+    expect(ackedOtherwise(others, acks, appliedOnceThenStale)).toEqual([]);
+    const redelivered = others.filter((id) => (acks.get(id)?.length ?? 0) > 1).length;
     console.log(
       `consumer group: SIGKILL to one of two mid-stream; the survivor took partitions ${survivor.partitions.join(',')}; ` +
-        `${counts.creates} creates, ${counts.updates} updates, ${counts.deletes} deletes; ${compared} products equal`,
+        `${counts.creates} creates, ${counts.updates} updates, ${counts.deletes} deletes; the record in the killed instance's hands (${PRODUCT_EVENTS_TOPIC}/${inHand.partition}@${inHand.offset}: applied, ack refused, uncommitted) ` +
+        `redelivered and acknowledged stale by the survivor; ${eventIds.length} events acknowledged (${redelivered} more redelivered, all stale); ${compared} products equal`,
     );
     expect(apps.consumer.running).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import {
   DEAD_LETTER_TOPIC,
@@ -30,5 +30,6 @@ export class DeadLetterPublisher implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.producer.disconnect();
+    Logger.log('dead-letter producer closed', DeadLetterPublisher.name); // the shutdown order (e2e consumer-group test) reads it
   }
 }

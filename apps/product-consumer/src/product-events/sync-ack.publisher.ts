@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { SYNC_ACKS_TOPIC, toSyncAckMessage, type SyncAck } from '@nestjs-kafka-sync/contracts';
 import { KafkaClients, type ResilientProducer } from '@nestjs-kafka-sync/kafka-kit';
@@ -20,5 +20,6 @@ export class SyncAckPublisher implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.producer.disconnect();
+    Logger.log('sync-acks producer closed', SyncAckPublisher.name); // the shutdown order (e2e consumer-group test) reads it
   }
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { e2eEnv } from './env.js';
 import { eventually } from './eventually.js';
 
@@ -60,4 +62,17 @@ export async function replicated(id: string, version: number | null): Promise<Pr
       );
     return copy;
   });
+}
+
+/** Creates a product through the API every `everyMs` for `forMs` (each write awaited), and returns them. */
+export async function keepCreating(forMs: number, everyMs = 250): Promise<Product[]> {
+  const until = Date.now() + forMs;
+  const created: Product[] = [];
+  while (Date.now() < until) {
+    created.push(
+      await api.create({ sku: `KC-${randomUUID().slice(0, 8)}`, name: `n${created.length}`, price: 1, stock: 1 }),
+    );
+    await sleep(everyMs);
+  }
+  return created;
 }

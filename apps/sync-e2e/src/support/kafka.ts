@@ -1,4 +1,10 @@
-import { DEAD_LETTER_TOPIC, PRODUCT_EVENTS_TOPIC, readDeadLetter, type DeadLetter } from '@nestjs-kafka-sync/contracts';
+import {
+  DEAD_LETTER_TOPIC,
+  EventHeaders,
+  PRODUCT_EVENTS_TOPIC,
+  readDeadLetter,
+  type DeadLetter,
+} from '@nestjs-kafka-sync/contracts';
 import { readTopicUpTo } from '@nestjs-kafka-sync/kafka-kit';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -37,7 +43,7 @@ export async function skipToEndOfTopic(): Promise<void> {
  * Without a partition a record goes where the apps' producer would put its key. Returns where each landed.
  */
 export async function produceRaw(
-  messages: { partition?: number; key: string; value: string | null }[],
+  messages: { partition?: number; key: string; value: string | null; headers?: Record<string, string> }[],
 ): Promise<{ partition: number; offset: string }[]> {
   const producer = kafka.producer({
     allowAutoTopicCreation: false,
@@ -132,6 +138,78 @@ export async function recordsSince(
     await admin.disconnect();
   }
   return records;
+}
+
+/**
+ * A record's headers exactly as Kafka returns them, as text: nothing stripped. A name sent twice
+ * in one record comes back as a list (kafkajs turns repeated header names into an array).
+ */
+export function rawHeaders(message: KafkaMessage): Record<string, string | string[]> {
+  return Object.fromEntries(
+    Object.entries(message.headers ?? {}).flatMap(([name, value]) => {
+      if (value === undefined) return [];
+      return [[name, Array.isArray(value) ? value.map((v) => v.toString()) : value.toString()]];
+    }),
+  );
+}
+
+/** The records of a topic since `since` (from topicEnds) whose key is `key`, in offset order per partition. */
+export async function recordsWithKey(
+  topic: string,
+  since: Map<number, bigint>,
+  key: string,
+): Promise<{ partition: number; message: KafkaMessage }[]> {
+  return (await recordsSince(topic, since)).filter(({ message }) => message.key?.toString() === key);
+}
+
+/** How many times each event id (the `event-id` header) appears on product.events since `since` (from topicEnds). */
+export async function eventIdCounts(since: Map<number, bigint>): Promise<Map<string, number>> {
+  const seen = new Map<string, number>();
+  for (const { message } of await recordsSince(PRODUCT_EVENTS_TOPIC, since)) {
+    const id = message.headers?.[EventHeaders.eventId]?.toString();
+    if (id) seen.set(id, (seen.get(id) ?? 0) + 1);
+  }
+  return seen;
+}
+
+/** The event id (the `event-id` header) of the record of product.events at a partition and offset. */
+export async function eventIdAt(partition: number, offset: string): Promise<string> {
+  const from = await topicEnds(PRODUCT_EVENTS_TOPIC); // nothing of the other partitions
+  from.set(partition, BigInt(offset));
+  const record = (await recordsSince(PRODUCT_EVENTS_TOPIC, from)).find(
+    (r) => r.partition === partition && r.message.offset === offset,
+  );
+  const id = record?.message.headers?.[EventHeaders.eventId]?.toString();
+  if (!id) throw new Error(`no event at ${PRODUCT_EVENTS_TOPIC}/${partition}@${offset}`);
+  return id;
+}
+
+/** The partition of product.events a key goes to: what the apps' producers (murmur2, like Java clients) choose. */
+export async function partitionOfKey(key: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [topic] = (await admin.fetchTopicMetadata({ topics: [PRODUCT_EVENTS_TOPIC] })).topics;
+    return Partitioners.DefaultPartitioner()({
+      topic: PRODUCT_EVENTS_TOPIC,
+      partitionMetadata: topic.partitions,
+      message: { key, value: null },
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Committed offset of the test consumer group per partition of product.events (-1: nothing committed). */
+export async function committedOffsets(): Promise<Map<number, bigint>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [committed] = await admin.fetchOffsets({ groupId: e2eEnv.consumerGroupId, topics: [PRODUCT_EVENTS_TOPIC] });
+    return new Map(committed.partitions.map((p) => [p.partition, BigInt(p.offset)]));
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /** Dead letters written since `since` (from topicEnds(DEAD_LETTER_TOPIC)). */

@@ -8,7 +8,7 @@ import { recreateProductEventsTopic, skipToEndOfTopic } from './kafka.js';
  * Consumers in these tests give a dead instance's partitions away after 10 s instead of 30 s, and
  * retry a failing record at least every 2 s, so failover and recovery fit in a test's time.
  */
-const CONSUMER_TEST_SETTINGS = { KAFKA_SESSION_TIMEOUT_MS: '10000', TRANSIENT_RETRY_MAX_MS: '2000' };
+export const CONSUMER_TEST_SETTINGS = { KAFKA_SESSION_TIMEOUT_MS: '10000', TRANSIENT_RETRY_MAX_MS: '2000' };
 
 /** The three apps of the system, each a separate process, as in production. */
 export const apps = {
@@ -17,14 +17,18 @@ export const apps = {
   api: new AppProcess('api-service', `${e2eEnv.apiUrl}/health`),
 };
 
-/** One more product-consumer in the same consumer group, on its own HTTP port (13001 + 10·n in tests). */
+/**
+ * One more product-consumer in the same consumer group, on its own HTTP port (13001 + 10·n in
+ * tests). Its Kafka client id is its label, so its group member id (`<client id>-<uuid>`) says which instance it is.
+ */
 export function extraConsumer(n: number): AppProcess {
   const port = Number(new URL(e2eEnv.consumerUrl).port) + 10 * n;
+  const label = `product-consumer-${n + 1}`;
   return new AppProcess(
     'product-consumer',
     `http://127.0.0.1:${port}/health`,
-    { ...CONSUMER_TEST_SETTINGS, PRODUCT_CONSUMER_PORT: String(port) },
-    `product-consumer-${n + 1}`,
+    { ...CONSUMER_TEST_SETTINGS, PRODUCT_CONSUMER_PORT: String(port), KAFKA_CLIENT_ID: label },
+    label,
   );
 }
 

@@ -1,0 +1,26 @@
+import { apiDb } from './databases.js';
+
+/** The newest outbox row's id ('0' if none): rows written later have larger ids. */
+export async function lastOutboxId(): Promise<string> {
+  return (await apiDb.query<{ max: string }>('SELECT coalesce(max(id), 0)::text AS max FROM outbox_events')).rows[0]
+    .max;
+}
+
+/** Event ids of the outbox rows written after `afterId` (from lastOutboxId), in write order. */
+export async function outboxEventIdsAfter(afterId: string): Promise<string[]> {
+  return (
+    await apiDb.query<{ event_id: string }>('SELECT event_id::text FROM outbox_events WHERE id > $1 ORDER BY id', [
+      afterId,
+    ])
+  ).rows.map((row) => row.event_id);
+}
+
+/** The event id of one product's change, by version. */
+export async function outboxEventIdOf(productId: string, version: number): Promise<string> {
+  const { rows } = await apiDb.query<{ event_id: string }>(
+    'SELECT event_id::text FROM outbox_events WHERE aggregate_id = $1 AND version = $2',
+    [productId, version],
+  );
+  if (rows.length !== 1) throw new Error(`${rows.length} outbox rows for ${productId} v${version}`);
+  return rows[0].event_id;
+}

@@ -1,0 +1,49 @@
+import { SYNC_ACKS_TOPIC } from '@nestjs-kafka-sync/contracts';
+import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
+import { e2eEnv } from './env.js';
+
+const kafka = new Kafka({ clientId: 'sync-e2e-config', brokers: e2eEnv.kafkaBrokers, logLevel: logLevel.WARN });
+
+type ConfigEntry = { name: string; value: string };
+
+async function withAdmin<T>(use: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await use(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** kafkajs has only the non-incremental AlterConfigs: the entries given replace all of the topic's own. */
+const setAckTopicConfig = (configEntries: ConfigEntry[]) =>
+  withAdmin((admin) =>
+    admin.alterConfigs({
+      validateOnly: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: SYNC_ACKS_TOPIC, configEntries }],
+    }),
+  );
+
+/**
+ * Makes the broker refuse every ack (product.sync-acks' max.message.bytes set to 1: each produce
+ * request is answered MESSAGE_TOO_LARGE) until the returned function restores the topic's own
+ * settings. How a test keeps a record applied but not acknowledged, hence not committed, in a
+ * consumer's hands, with no hook in the consumer.
+ */
+export async function refuseAcks(): Promise<() => Promise<void>> {
+  const own = await withAdmin(async (admin) => {
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: SYNC_ACKS_TOPIC }],
+    });
+    return (
+      resources[0].configEntries
+        // DYNAMIC_TOPIC_CONFIG: set on the topic. Never the limit itself, should an aborted run have left it behind.
+        .filter((entry) => entry.configSource === 1 && entry.configName !== 'max.message.bytes')
+        .map((entry): ConfigEntry => ({ name: entry.configName, value: entry.configValue }))
+    );
+  });
+  await setAckTopicConfig([...own, { name: 'max.message.bytes', value: '1' }]);
+  return () => setAckTopicConfig(own).then(() => undefined);
+}
