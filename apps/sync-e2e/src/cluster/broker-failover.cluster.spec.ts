@@ -72,6 +72,7 @@ describe('three brokers: one stops in the middle of a stream of changes and come
       crash: CRASH,
       scenario: LEADER_RUN,
     });
+    console.log(`broker failover timeline: ${run.outage.timeline.join('; ')}`);
 
     // Checks
     const summary = await expectNothingLost(run, start);
