@@ -72,11 +72,11 @@ describe('three brokers: one stops in the middle of a stream of changes and come
       crash: CRASH,
       scenario: LEADER_RUN,
     });
+    console.log(`broker failover timeline: ${run.outage.timeline.join('; ')}`);
 
     // Checks
     const summary = await expectNothingLost(run, start);
     expectNoConsumerCrash(apps.consumer, start.at);
-    console.log(`broker failover timeline: ${run.outage.timeline.join('; ')}`);
     console.log(`broker failover: ${summary}`);
   });
 
@@ -94,6 +94,7 @@ describe('three brokers: one stops in the middle of a stream of changes and come
       crash: CRASH,
       scenario: COORDINATOR_RUN,
     });
+    console.log(`coordinator failover timeline: ${run.outage.timeline.join('; ')}`);
 
     // Checks
     const summary = await expectNothingLost(run, start);
@@ -102,7 +103,6 @@ describe('three brokers: one stops in the middle of a stream of changes and come
       runFrom: start.at,
       stoppedAt: run.outage.stoppedAt ?? start.at,
     });
-    console.log(`coordinator failover timeline: ${run.outage.timeline.join('; ')}`);
     console.log(
       `coordinator failover: product-consumer (pid ${pid}) rejoined in place ${rejoinedAfter.toFixed(1)} s after the stop, no kafkajs crash; ${summary}`,
     );

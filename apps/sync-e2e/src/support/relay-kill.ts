@@ -26,7 +26,7 @@ export async function killRelayBetweenAckAndMark(relays: AppProcess[]): Promise<
   const client = new pg.Client({ connectionString: e2eEnv.apiDatabaseUrl });
   await client.connect();
   try {
-    await client.query("BEGIN; SET LOCAL statement_timeout = '20s'");
+    await client.query("BEGIN; SET LOCAL statement_timeout = '30s'");
     const held = await eventually(
       async () => {
         const { rows } = await client.query<{ event_id: string }>(
@@ -39,6 +39,8 @@ export async function killRelayBetweenAckAndMark(relays: AppProcess[]): Promise<
     );
     const { waiter } = await eventually(
       async () => {
+        // Within a transaction PostgreSQL serves pg_stat_activity from a snapshot taken at its first read: take a new one.
+        await client.query('SELECT pg_stat_clear_snapshot()');
         const { rows } = await client.query<{ waiter: string }>(
           `SELECT application_name AS waiter FROM pg_stat_activity
            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`,
@@ -47,7 +49,7 @@ export async function killRelayBetweenAckAndMark(relays: AppProcess[]): Promise<
         if (rows.length === 0) throw new Error(`no relay waits to mark rows ${held.join(', ')} published`);
         return rows[0];
       },
-      { timeoutMs: 15_000, intervalMs: 10 },
+      { timeoutMs: 30_000, intervalMs: 10 },
     );
     const victim = relays.find((relay) => relay.label === waiter);
     if (!victim) throw new Error(`the marking statement waiting is not one of the relays' but "${waiter}"'s`);
