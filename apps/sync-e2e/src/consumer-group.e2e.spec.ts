@@ -39,7 +39,7 @@ describe('several product-consumer instances in one group', () => {
     const row = await holdLock(e2eEnv.catalogDatabaseUrl, 'SELECT 1 FROM catalog_products WHERE id = $1 FOR UPDATE', [
       held.id,
     ]);
-    let stopped: Promise<void> | undefined;
+    let stopped: Promise<boolean> | undefined;
     try {
       await api.patch(held.id, { stock: held.stock + 1 });
       await waitingOnLock(e2eEnv.catalogDatabaseUrl, '%catalog_products%');
@@ -52,7 +52,7 @@ describe('several product-consumer instances in one group', () => {
     } finally {
       await row.release();
     }
-    await stopped;
+    expect(await stopped, 'the third instance was running when it got SIGTERM').toBe(true);
     await writes.reach(300);
     const counts = await writes.stop();
     const compared = await drainedAndEqual();
