@@ -1,7 +1,7 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { DomainError } from './domain-error.js';
-import { errorReply } from './error-body.js';
+import { errorReply } from './error-reply.js';
 
 /**
  * Answers domain errors and HttpExceptions in the project's error shape. Anything else is a bug:

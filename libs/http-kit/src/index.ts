@@ -1,6 +1,6 @@
 export * from './domain-error.js';
 export * from './invalid-input.js';
-export * from './error-body.js';
+export * from './error-reply.js';
 export * from './http-errors.filter.js';
 export * from './validation-errors.js';
 export * from './uuid-param.js';

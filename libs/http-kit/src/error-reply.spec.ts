@@ -1,7 +1,7 @@
 import { BadRequestException, HttpException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './domain-error.js';
-import { errorReply } from './error-body.js';
+import { errorReply } from './error-reply.js';
 import { invalidField } from './invalid-input.js';
 
 class Stale extends DomainError {
