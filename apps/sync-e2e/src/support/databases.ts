@@ -1,3 +1,4 @@
+import { sqlIsoTimestamp } from '@nestjs-kafka-sync/service-kit';
 import pg from 'pg';
 import { e2eEnv } from './env.js';
 
@@ -8,8 +9,7 @@ catalogDb.on('error', () => undefined);
 
 /** Same columns, same text form on both sides, so rows compare with a plain equality. */
 const PRODUCT_COLUMNS = `id::text, sku, name, description, price::text, stock, version,
-  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS created_at,
-  to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS updated_at`;
+  ${sqlIsoTimestamp('created_at')} AS created_at, ${sqlIsoTimestamp('updated_at')} AS updated_at`;
 
 export type ProductRow = Record<string, string | number | null>;
 
