@@ -2,11 +2,11 @@ import { PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
 import { expect } from 'vitest';
 import { apiDb } from '../support/databases.js';
 import { eventually } from '../support/eventually.js';
-import { topicEnds } from '../support/kafka.js';
+import { eventIdCounts, topicEnds } from '../support/kafka.js';
 import { drainedAndEqual } from '../support/pipeline.js';
 import { apps } from '../support/stack.js';
 import type { BrokerOutage } from './broker-outage.js';
-import { clusterTopics, eventIdsInTopic, minInsyncReplicas, partitionStates } from './cluster.js';
+import { clusterTopics, minInsyncReplicas, partitionStates } from './cluster.js';
 
 /** Where a run starts: the end of product.events and of the outbox. */
 export interface RunStart {
@@ -58,7 +58,7 @@ export async function expectStreamInTopic(
     )
   ).rows;
   expect(outbox).toHaveLength(changes);
-  const inTopic = await eventIdsInTopic(start.eventsFrom);
+  const inTopic = await eventIdCounts(start.eventsFrom);
   const missing = outbox.filter((row) => !inTopic.has(row.event_id));
   if (missing.length > 0)
     throw new Error(

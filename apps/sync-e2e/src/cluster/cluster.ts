@@ -1,9 +1,8 @@
-import { DEAD_LETTER_TOPIC, EventHeaders, PRODUCT_EVENTS_TOPIC, SYNC_ACKS_TOPIC } from '@nestjs-kafka-sync/contracts';
+import { DEAD_LETTER_TOPIC, PRODUCT_EVENTS_TOPIC, SYNC_ACKS_TOPIC } from '@nestjs-kafka-sync/contracts';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
-import { e2eEnv } from '../support/env.js';
-import { recordsSince } from '../support/kafka.js';
+import { ConfigResourceTypes } from 'kafkajs';
+import { withAdmin } from '../support/kafka.js';
 
 /**
  * The three-broker cluster the test runs against, started by infra/kafka/kafka.sh with the
@@ -11,7 +10,6 @@ import { recordsSince } from '../support/kafka.js';
  * Broker ids are kafka.sh's node ids.
  */
 const kafkaScript = fileURLToPath(new URL('../../../../infra/kafka/kafka.sh', import.meta.url));
-const kafka = new Kafka({ clientId: 'sync-e2e-cluster', brokers: e2eEnv.kafkaBrokers, logLevel: logLevel.NOTHING });
 
 export const clusterTopics = [PRODUCT_EVENTS_TOPIC, SYNC_ACKS_TOPIC, DEAD_LETTER_TOPIC];
 
@@ -44,16 +42,6 @@ export async function groupCoordinator(groupId: string): Promise<number> {
   const id = line?.match(/^\S+\s+\S+\s+\((\d+)\)/)?.[1];
   if (id === undefined) throw new Error(`no coordinator for ${groupId} in:\n${out}`);
   return Number(id);
-}
-
-async function withAdmin<T>(use: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    return await use(admin);
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 export interface PartitionState {
@@ -102,14 +90,4 @@ export function minInsyncReplicas(topics = clusterTopics): Promise<Map<string, n
       ]),
     );
   });
-}
-
-/** How many times each event id (the `event-id` header) appears on product.events since `from` (from topicEnds). */
-export async function eventIdsInTopic(from: Map<number, bigint>): Promise<Map<string, number>> {
-  const seen = new Map<string, number>();
-  for (const { message } of await recordsSince(PRODUCT_EVENTS_TOPIC, from)) {
-    const id = message.headers?.[EventHeaders.eventId]?.toString();
-    if (id) seen.set(id, (seen.get(id) ?? 0) + 1);
-  }
-  return seen;
 }

@@ -9,11 +9,22 @@ import { readTopicUpTo } from '@nestjs-kafka-sync/kafka-kit';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { AssignerProtocol, Kafka, logLevel, Partitioners, type KafkaMessage } from 'kafkajs';
+import { AssignerProtocol, Kafka, logLevel, Partitioners, type Admin, type KafkaMessage } from 'kafkajs';
 import { e2eEnv } from './env.js';
 import { eventually } from './eventually.js';
 
 const kafka = new Kafka({ clientId: 'sync-e2e', brokers: e2eEnv.kafkaBrokers, logLevel: logLevel.WARN });
+
+/** Runs `use` with a connected admin client of the tests' own, disconnected afterwards whatever happens. */
+export async function withAdmin<T>(use: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await use(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 /**
  * Moves the test consumer group to the end of the topic, so records of earlier runs are not

@@ -1,20 +1,8 @@
 import { SYNC_ACKS_TOPIC } from '@nestjs-kafka-sync/contracts';
-import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
-import { e2eEnv } from './env.js';
-
-const kafka = new Kafka({ clientId: 'sync-e2e-config', brokers: e2eEnv.kafkaBrokers, logLevel: logLevel.WARN });
+import { ConfigResourceTypes } from 'kafkajs';
+import { withAdmin } from './kafka.js';
 
 type ConfigEntry = { name: string; value: string };
-
-async function withAdmin<T>(use: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    return await use(admin);
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 /** kafkajs has only the non-incremental AlterConfigs: the entries given replace all of the topic's own. */
 const setAckTopicConfig = (configEntries: ConfigEntry[]) =>
