@@ -1,5 +1,6 @@
 // One place for the stack's addresses and ports. Anything already set in the environment wins:
 // point KAFKA_BROKERS / API_DATABASE_URL / CATALOG_DATABASE_URL elsewhere and nothing local is started.
+import { LOCAL_DATABASE_URLS } from '@nestjs-kafka-sync/prisma-offline';
 
 /** @typedef {'dev' | 'test' | 'cluster'} Profile */
 
@@ -12,12 +13,25 @@
  * }} ProfileEnv
  */
 
+/**
+ * A local database's URL with its name suffixed: the same server, a profile's own database.
+ * @param {string} url
+ * @param {string} suffix
+ */
+function suffixed(url, suffix) {
+  const renamed = new URL(url);
+  renamed.pathname += suffix;
+  return renamed.toString();
+}
+
+const { apiService, productCatalog } = LOCAL_DATABASE_URLS;
+
 /** @type {Record<Profile, ProfileEnv>} */
 const PROFILES = {
   // `npm start`
   dev: {
-    API_DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/api_service',
-    CATALOG_DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/product_catalog',
+    API_DATABASE_URL: apiService,
+    CATALOG_DATABASE_URL: productCatalog,
     API_SERVICE_PORT: '3000',
     PRODUCT_CONSUMER_PORT: '3001',
     PRODUCT_PRODUCER_PORT: '3002',
@@ -28,8 +42,8 @@ const PROFILES = {
   // `npm test`: its own broker, databases and ports, so it can run beside `npm start` and
   // neither ever sees the other's events.
   test: {
-    API_DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/api_service_test',
-    CATALOG_DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/product_catalog_test',
+    API_DATABASE_URL: suffixed(apiService, '_test'),
+    CATALOG_DATABASE_URL: suffixed(productCatalog, '_test'),
     API_SERVICE_PORT: '13000',
     PRODUCT_CONSUMER_PORT: '13001',
     PRODUCT_PRODUCER_PORT: '13002',
@@ -40,8 +54,8 @@ const PROFILES = {
   // `npm run test:cluster` (and the last part of `npm test`): three brokers, and again its own
   // databases, ports and group, so it can run beside both of the above.
   cluster: {
-    API_DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/api_service_cluster_test',
-    CATALOG_DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/product_catalog_cluster_test',
+    API_DATABASE_URL: suffixed(apiService, '_cluster_test'),
+    CATALOG_DATABASE_URL: suffixed(productCatalog, '_cluster_test'),
     API_SERVICE_PORT: '14000',
     PRODUCT_CONSUMER_PORT: '14001',
     PRODUCT_PRODUCER_PORT: '14002',
