@@ -3,17 +3,20 @@
 // integration, end-to-end), then stops the broker again if it started it. Last, the three-broker
 // suite on its own cluster (profile `cluster`), which it stops again too.
 // `npm run test:cluster` (`node infra/test.mjs --cluster-only`): build, then only the three-broker suite.
+// `node infra/test.mjs --unit-and-e2e`: build, unit specs and the single-broker end-to-end suite only
+// (what .ci/run repeats on the newest Node line).
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { external } from './env.mjs';
 import { kafkaEnv, stopKafka } from './kafka.mjs';
 import { log, messageOf, repoRoot, run } from './run.mjs';
 
 const clusterOnly = process.argv.includes('--cluster-only');
+const unitAndE2eOnly = process.argv.includes('--unit-and-e2e');
 const resultsDir = `${repoRoot}.local/test-results`;
 rmSync(resultsDir, { recursive: true, force: true });
 
 // Formatting first: it takes seconds and says exactly which file to `npm run format`.
-await run('npx', ['prettier', '--check', '.']);
+if (!unitAndE2eOnly) await run('npx', ['prettier', '--check', '.']);
 await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=stream']);
 // Imported once built: up.mjs takes the topics from libs/contracts' build.
 const { up } = await import('./up.mjs');
@@ -25,11 +28,13 @@ if (!clusterOnly) {
   adminUrl.pathname = '/postgres';
   const env = { ...stack, PG_ADMIN_URL: process.env.PG_ADMIN_URL ?? adminUrl.toString() };
   try {
-    await run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--parallel=2', '--output-style=stream'], { env });
+    if (!unitAndE2eOnly)
+      await run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--parallel=2', '--output-style=stream'], { env });
     // One project at a time (unit specs, then the integration specs: *.int.spec.ts), the
     // end-to-end suite last: the integration and end-to-end specs share the test databases.
     await run('npx', ['nx', 'run-many', '-t', 'test', '--parallel=1', '--output-style=stream'], { env });
-    await run('npx', ['nx', 'run-many', '-t', 'test-int', '--parallel=1', '--output-style=stream'], { env });
+    if (!unitAndE2eOnly)
+      await run('npx', ['nx', 'run-many', '-t', 'test-int', '--parallel=1', '--output-style=stream'], { env });
     await run('npx', ['nx', 'run-many', '-t', 'e2e', '--output-style=stream'], { env });
   } catch (error) {
     failed = true;
@@ -46,7 +51,9 @@ if (!clusterOnly) {
 const clusterSkipped = external.kafka
   ? 'the three-broker suite did NOT run: KAFKA_BROKERS names a Kafka this script cannot stop brokers of, so broker failover is unproven by this run'
   : undefined;
-if (clusterSkipped) {
+if (unitAndE2eOnly) {
+  log('three-broker suite not part of --unit-and-e2e');
+} else if (clusterSkipped) {
   warn(clusterSkipped);
   if (clusterOnly) failed = true;
 } else {
