@@ -4,7 +4,7 @@ import { e2eEnv } from './env.js';
 
 const infra = (file: string) => fileURLToPath(new URL(`../../../../infra/${file}`, import.meta.url));
 
-/** What infra/env.mjs and infra/up.mjs tell about the local brokers (plain JavaScript, typed here). */
+/** What infra/env.mjs and infra/kafka.mjs tell about the local brokers (plain JavaScript, typed here). */
 interface Infra {
   LOCAL_KAFKA: Record<string, { KAFKA_NODES: string; KAFKA_PORT: string }>;
   kafkaEnv: (profile: string) => Record<string, string>;
@@ -26,7 +26,7 @@ export interface LocalBroker {
 export async function localBroker(): Promise<LocalBroker | null> {
   const { LOCAL_KAFKA, kafkaEnv } = (await Promise.all([
     import(pathToFileURL(infra('env.mjs')).href),
-    import(pathToFileURL(infra('up.mjs')).href),
+    import(pathToFileURL(infra('kafka.mjs')).href),
   ]).then(([env, up]) => ({ ...env, ...up }))) as Infra;
   const names = (port?: string) => e2eEnv.kafkaBrokers.join(',') === `127.0.0.1:${port}`;
   const profile = Object.keys(LOCAL_KAFKA).find(
