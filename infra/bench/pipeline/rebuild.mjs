@@ -1,0 +1,106 @@
+// @ts-check
+// Goal 4: `npm run rebuild-catalog` over the topic this run filled, beside the raw batched upsert: the
+// same events' products written 1,000 per `INSERT … SELECT FROM unnest(…) ON CONFLICT … WHERE version <`
+// into a scratch copy of catalog_products.
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { repoRoot } from '../../run.mjs';
+import { msSince, round } from './stats.mjs';
+
+const BATCH = 1000;
+const consumerDist = `${repoRoot}apps/product-consumer/dist`;
+
+/** The rebuild tool's entry point, wherever the consumer's build puts it. */
+export function rebuildScript() {
+  const candidates = [
+    `${consumerDist}/rebuild-catalog.js`,
+    ...(existsSync(`${consumerDist}/cli`)
+      ? readdirSync(`${consumerDist}/cli`)
+          .filter((f) => /rebuild.*\.js$/.test(f))
+          .map((f) => `${consumerDist}/cli/${f}`)
+      : []),
+  ];
+  const found = candidates.find((f) => existsSync(f));
+  if (!found)
+    throw new Error(`no rebuild tool in ${consumerDist} (rebuild-catalog.js or cli/*rebuild*.js): build first`);
+  return found;
+}
+
+/**
+ * @typedef {object} RebuildFigures
+ * @property {string} script
+ * @property {number | null} events
+ * @property {number | null} eventsPerSecond
+ * @property {number | null} replaySeconds
+ * @property {number | null} wallSeconds
+ * @property {string[]} output
+ */
+
+/** @param {Record<string, string>} env @param {number} timeoutMs @returns {Promise<RebuildFigures>} */
+export function runRebuild(env, timeoutMs) {
+  const script = rebuildScript();
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [script],
+      { cwd: repoRoot, env: { ...process.env, ...env }, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`${script} failed: ${error.message}\n${stderr}`));
+        const wallSeconds = msSince(started) / 1000;
+        const events = Number(stdout.match(/replayed (\d+) events/)?.[1] ?? NaN);
+        const reported = stdout.match(/rate: ([\d.]+) events\/s \(([\d.]+) s\)/);
+        resolve({
+          script: script.slice(repoRoot.length),
+          events: Number.isFinite(events) ? events : null,
+          // The tool times its replay; without that line, the whole process (start-up included) is the time.
+          eventsPerSecond: reported ? Number(reported[1]) : round(events / wallSeconds),
+          replaySeconds: reported ? Number(reported[2]) : null,
+          wallSeconds: round(wallSeconds, 2),
+          output: stdout.trim().split('\n').slice(-4),
+        });
+      },
+    );
+  });
+}
+
+/**
+ * The baseline: the products of the newest `count` outbox events, upserted into bench_catalog_products.
+ * @param {import('pg').Pool} api @param {import('pg').Pool} catalog @param {number} count
+ */
+export async function batchedUpsertBaseline(api, catalog, count) {
+  const { rows } = await api.query(
+    `SELECT payload->'product' AS p FROM (SELECT payload FROM outbox_events ORDER BY id DESC LIMIT $1) newest`,
+    [count],
+  );
+  const products = rows.map((r) => r.p);
+  const client = await catalog.connect();
+  try {
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < products.length; i += BATCH) await upsert(client, products.slice(i, i + BATCH));
+    const seconds = msSince(started) / 1000;
+    return { rows: products.length, seconds: round(seconds, 3), rowsPerSecond: round(products.length / seconds) };
+  } finally {
+    client.release();
+  }
+}
+
+/** One statement; DISTINCT ON keeps each product's newest version (ON CONFLICT may touch a row once per statement). */
+async function upsert(/** @type {import('pg').PoolClient} */ client, /** @type {Record<string, any>[]} */ batch) {
+  /** @param {string} field */
+  const column = (field) => batch.map((p) => p[field]);
+  await client.query(
+    `INSERT INTO bench_catalog_products AS c
+       (id, sku, name, description, price, stock, version, created_at, updated_at, replicated_at)
+     SELECT DISTINCT ON (id) id, sku, name, description, price, stock, version, created_at, updated_at, now()
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::int[], $7::int[],
+                 $8::timestamptz[], $9::timestamptz[])
+       AS e(id, sku, name, description, price, stock, version, created_at, updated_at)
+     ORDER BY id, version DESC
+     ON CONFLICT (id) DO UPDATE SET sku = excluded.sku, name = excluded.name, description = excluded.description,
+       price = excluded.price, stock = excluded.stock, version = excluded.version, created_at = excluded.created_at,
+       updated_at = excluded.updated_at, replicated_at = excluded.replicated_at
+     WHERE c.version < excluded.version`,
+    ['id', 'sku', 'name', 'description', 'price', 'stock', 'version', 'createdAt', 'updatedAt'].map(column),
+  );
+}
