@@ -29,7 +29,7 @@ process.once('SIGINT', () => void stack.stop().finally(() => process.exit(130)))
 const api = new pg.Pool({ connectionString: stack.env.API_DATABASE_URL, max: 4 });
 const catalog = new pg.Pool({ connectionString: stack.env.CATALOG_DATABASE_URL, max: 4 });
 /** @type {import('./pipeline/context.mjs').BenchContext} */
-const ctx = { options, env: stack.env, apiUrl: stack.apiUrl, tag: runTag(), api, catalog };
+const ctx = { options, env: stack.env, apiUrl: stack.apiUrl, tag: runTag(), api, catalog, pids: stack.pids };
 let exitCode = 1;
 try {
   await createScratchTables(api, catalog);

@@ -20,7 +20,10 @@ export function appUrl(env, app) {
   return `http://127.0.0.1:${env[app.portVariable]}`;
 }
 
-/** @param {Record<string, string>} env @returns {() => Promise<void>} stops what it started */
+/**
+ * @param {Record<string, string>} env
+ * @returns {{ pids: Record<string, number>, stop: () => Promise<void> }} stop stops what it started
+ */
 export function startApps(env) {
   mkdirSync(`${repoRoot}.local/bench`, { recursive: true });
   const children = APPS.map((app) => {
@@ -34,7 +37,8 @@ export function startApps(env) {
     child.stderr.pipe(log);
     return child;
   });
-  return async () => {
+  const pids = Object.fromEntries(APPS.map((app, i) => [app.name, children[i].pid ?? -1]));
+  const stop = async () => {
     await Promise.all(
       children.map(async (child) => {
         if (child.exitCode !== null || child.signalCode !== null) return;
@@ -45,6 +49,7 @@ export function startApps(env) {
       }),
     );
   };
+  return { pids, stop };
 }
 
 /** Waits (bounded) until every app's /health answers 200. @param {Record<string, string>} env @param {number} timeoutMs */

@@ -9,6 +9,7 @@
  * @property {string} tag every sku this run writes starts with it
  * @property {import('pg').Pool} api api_service
  * @property {import('pg').Pool} catalog product_catalog
+ * @property {Record<string, number> | null} pids the apps' processes, when the benchmark started them
  */
 
 export {};

@@ -1,6 +1,7 @@
 // @ts-check
 // Goal 1 (POST) and goal 2 (catch-up): POST /products at full speed, then how long the replica needs to
 // hold all of it; beside it the same transaction in plain pg.
+import { cpuPerUnit, readCpu } from './cpu.mjs';
 import { httpLoad } from './http-load.mjs';
 import { pgLoad } from './pg-load.mjs';
 import { createBody, eventPayload, newProductRow } from './products.mjs';
@@ -11,6 +12,7 @@ import { msSince, round } from './stats.mjs';
 export async function measurePost(ctx) {
   const { options } = ctx;
   const prefix = `${ctx.tag}-p-`;
+  const cpuBefore = ctx.pids && readCpu(ctx.pids);
   const system = await httpLoad({
     baseUrl: ctx.apiUrl,
     method: 'POST',
@@ -20,13 +22,15 @@ export async function measurePost(ctx) {
     warmupSeconds: options.warmupSeconds,
   });
   const catchUp = await timeCatchUp(ctx, prefix);
+  // Per product created (warm-up included): each app's CPU over the load and the catch-up, acks included.
+  const cpuMsPerProduct = cpuPerUnit(cpuBefore, ctx.pids && readCpu(ctx.pids), catchUp.products);
   const baseline = await pgLoad({
     url: ctx.env.API_DATABASE_URL,
     clients: options.connections,
     seconds: options.seconds,
     work: (client, n) => insertProductTx(client, `${ctx.tag}-b-${n}`),
   });
-  return { system, baseline, catchUp };
+  return { system, baseline, catchUp, cpuMsPerProduct };
 }
 
 /** From the moment the load stopped: until the replica holds every product of it, and the group's lag is 0. */

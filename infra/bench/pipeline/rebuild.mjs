@@ -8,6 +8,8 @@ import { repoRoot } from '../../run.mjs';
 import { msSince, round } from './stats.mjs';
 
 const BATCH = 1000;
+const MIN_SECONDS = 2;
+const MAX_PASSES = 50;
 const consumerDist = `${repoRoot}apps/product-consumer/dist`;
 
 /** The rebuild tool's entry point, wherever the consumer's build puts it. */
@@ -76,10 +78,23 @@ export async function batchedUpsertBaseline(api, catalog, count) {
   const products = rows.map((r) => r.p);
   const client = await catalog.connect();
   try {
-    const started = process.hrtime.bigint();
-    for (let i = 0; i < products.length; i += BATCH) await upsert(client, products.slice(i, i + BATCH));
-    const seconds = msSince(started) / 1000;
-    return { rows: products.length, seconds: round(seconds, 3), rowsPerSecond: round(products.length / seconds) };
+    // A few hundred rows take milliseconds: repeat the whole load into an emptied table until the
+    // timed work adds up to MIN_SECONDS (bounded), so the rate is not one statement's noise.
+    let seconds = 0;
+    let passes = 0;
+    while (products.length > 0 && seconds < MIN_SECONDS && passes < MAX_PASSES) {
+      await client.query('TRUNCATE bench_catalog_products');
+      const started = process.hrtime.bigint();
+      for (let i = 0; i < products.length; i += BATCH) await upsert(client, products.slice(i, i + BATCH));
+      seconds += msSince(started) / 1000;
+      passes += 1;
+    }
+    return {
+      rows: products.length,
+      passes,
+      seconds: round(seconds, 3),
+      rowsPerSecond: passes > 0 ? round((products.length * passes) / seconds) : null,
+    };
   } finally {
     client.release();
   }

@@ -16,6 +16,7 @@ const PROFILE = 'test';
  * @property {Record<string, string>} env
  * @property {string} apiUrl
  * @property {() => Promise<void>} stop stops only what this call started
+ * @property {Record<string, number> | null} pids the apps' processes, when this call started them
  */
 
 /** @param {{ useRunning: boolean, build: boolean }} options @returns {Promise<Stack>} */
@@ -26,7 +27,7 @@ export async function openStack({ useRunning, build }) {
     for (const app of APPS)
       if (!(await healthy(env, app)))
         throw new Error(`--use-running: ${app.name} does not answer at ${appUrl(env, app)}`);
-    return { env, apiUrl: appUrl(env, APPS[0]), stop: async () => undefined };
+    return { env, apiUrl: appUrl(env, APPS[0]), stop: async () => undefined, pids: null };
   }
   const { env, startedKafka } = /** @type {{ env: Record<string, string>, startedKafka: boolean }} */ (
     await up(PROFILE)
@@ -38,10 +39,10 @@ export async function openStack({ useRunning, build }) {
     await stopKafkaIfStarted();
     throw error;
   }
-  const stopApps = startApps(env);
+  const apps = startApps(env);
   const stop = async () => {
     log('bench: stopping the apps' + (startedKafka ? ' and the broker' : ''));
-    await stopApps();
+    await apps.stop();
     await stopKafkaIfStarted();
   };
   try {
@@ -50,7 +51,7 @@ export async function openStack({ useRunning, build }) {
     await stop();
     throw error;
   }
-  return { env, apiUrl: appUrl(env, APPS[0]), stop };
+  return { env, apiUrl: appUrl(env, APPS[0]), stop, pids: apps.pids };
 }
 
 /**
