@@ -5,7 +5,7 @@ import { cpuPerUnit, readCpu } from './cpu.mjs';
 import { httpLoad } from './http-load.mjs';
 import { pgLoad } from './pg-load.mjs';
 import { createBody, eventPayload, newProductRow } from './products.mjs';
-import { sourceVersions, waitNoLag, waitReplicated } from './replica.mjs';
+import { connectLagProbe, sourceVersions, waitReplicated } from './replica.mjs';
 import { msSince, round } from './stats.mjs';
 
 /** @param {import('./context.mjs').BenchContext} ctx */
@@ -37,10 +37,13 @@ export async function measurePost(ctx) {
 async function timeCatchUp(/** @type {import('./context.mjs').BenchContext} */ ctx, /** @type {string} */ prefix) {
   const stopped = process.hrtime.bigint();
   const timeoutMs = ctx.options.catchUpTimeoutSeconds * 1000;
+  const lagProbe = connectLagProbe(ctx.env);
   const versions = await sourceVersions(ctx.api, prefix);
   const replica = await waitReplicated(ctx.catalog, versions, timeoutMs);
   const replicaSeconds = msSince(stopped) / 1000;
-  const noLag = replica.done && (await waitNoLag(ctx.env, timeoutMs));
+  const probe = await lagProbe;
+  const noLag = replica.done && (await probe.waitNoLag(timeoutMs).finally(() => probe.close()));
+  if (!replica.done) await probe.close();
   return {
     products: versions.size,
     backlogAtStop: replica.missingAtStart,

@@ -34,32 +34,35 @@ export async function waitReplicated(catalog, versions, timeoutMs) {
 }
 
 /**
- * Waits (bounded) until the live group has committed every record of product.events; returns whether it did.
- * @param {Record<string, string>} env @param {number} timeoutMs
+ * A connected admin client that can wait (bounded) until the live group has committed every record of
+ * product.events. Connect it before the clock matters: connecting takes longer than a poll.
+ * @param {Record<string, string>} env
  */
-export async function waitNoLag(env, timeoutMs) {
+export async function connectLagProbe(env) {
   const admin = new kafkajs.Kafka({
     clientId: 'bench-lag',
     brokers: env.KAFKA_BROKERS.split(','),
     logLevel: kafkajs.logLevel.NOTHING,
   }).admin();
   await admin.connect();
-  const deadline = Date.now() + timeoutMs;
-  try {
-    for (;;) {
-      const [ends, [committed]] = await Promise.all([
-        admin.fetchTopicOffsets('product.events'),
-        admin.fetchOffsets({ groupId: env.KAFKA_GROUP_ID, topics: ['product.events'] }),
-      ]);
-      const lag = ends.reduce((sum, { partition, high }) => {
-        const offset = Number(committed.partitions.find((p) => p.partition === partition)?.offset ?? -1);
-        return sum + Number(high) - Math.max(offset, 0);
-      }, 0);
-      if (lag === 0) return true;
-      if (Date.now() > deadline) return false;
-      await sleep(100);
-    }
-  } finally {
-    await admin.disconnect();
-  }
+  return {
+    /** @param {number} timeoutMs @returns {Promise<boolean>} whether the lag reached 0 */
+    async waitNoLag(timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const [ends, [committed]] = await Promise.all([
+          admin.fetchTopicOffsets('product.events'),
+          admin.fetchOffsets({ groupId: env.KAFKA_GROUP_ID, topics: ['product.events'] }),
+        ]);
+        const lag = ends.reduce((sum, { partition, high }) => {
+          const offset = Number(committed.partitions.find((p) => p.partition === partition)?.offset ?? -1);
+          return sum + Number(high) - Math.max(offset, 0);
+        }, 0);
+        if (lag === 0) return true;
+        if (Date.now() > deadline) return false;
+        await sleep(50);
+      }
+    },
+    close: () => admin.disconnect(),
+  };
 }
