@@ -3,7 +3,7 @@
 // its row in product_catalog, and the answer time of `Prefer: wait-for-sync` creates sent meanwhile.
 // Commit time: the outbox row's created_at (written in the creating transaction, so a few ms early: the
 // figure is an upper bound); applied: catalog_products.replicated_at. Same machine, same clock.
-import { httpLoad } from './http-load.mjs';
+import { pacedPosts } from './paced-load.mjs';
 import { createBody } from './products.mjs';
 import { sourceVersions, waitReplicated } from './replica.mjs';
 import { msSince, percentile, round } from './stats.mjs';
@@ -13,17 +13,15 @@ const WAIT_MS = 5000;
 /** @param {import('./context.mjs').BenchContext} ctx @param {number} maxPostRate */
 export async function measureEndToEnd(ctx, maxPostRate) {
   const { options } = ctx;
-  const rate = Math.max(1, Math.round(maxPostRate / 2));
+  const rate = Math.max(1, maxPostRate / 2);
   const prefix = `${ctx.tag}-e-`;
   const deadline = Date.now() + options.seconds * 1000;
   const [load, waits] = await Promise.all([
-    httpLoad({
+    pacedPosts({
       baseUrl: ctx.apiUrl,
-      method: 'POST',
-      next: (n) => ({ path: '/products', body: createBody(`${prefix}${n}`) }),
-      connections: options.connections,
+      rate,
       seconds: options.seconds,
-      overallRate: rate,
+      next: (n) => ({ path: '/products', body: createBody(`${prefix}${n}`) }),
     }),
     waitingCreates(ctx, deadline),
   ]);

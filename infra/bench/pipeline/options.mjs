@@ -14,8 +14,8 @@ anyway), starts the three apps from their dist, measures, then stops the apps an
 Run it under the stack lock on a shared machine: flock /tmp/nks-stack.lock npm run bench
 
   --quick                  tiny durations (about a minute); checks only that every number was produced
-  --duration <s>           seconds per load measurement (default 15; --quick 2)
-  --warmup <s>             seconds of unmeasured load before each HTTP measurement (default 2; --quick 0)
+  --duration <s>           seconds per load measurement (default 15; --quick 3)
+  --warmup <s>             seconds of unmeasured load before each HTTP measurement (default 2; --quick 1)
   --connections <n>        HTTP connections and pg clients for the max-rate loads (default 32)
   --catch-up-timeout <s>   give up waiting for the replica after this long (default 180; --quick 45)
   --use-running            measure the stack already answering at the profile's URLs (API_SERVICE_PORT,
@@ -63,8 +63,8 @@ export function parseOptions(argv) {
     quick,
     useRunning: values['use-running'] ?? false,
     build: !values['no-build'],
-    seconds: positive('--duration', values.duration, quick ? 2 : 15),
-    warmupSeconds: positive('--warmup', values.warmup, quick ? 0 : 2, true),
+    seconds: positive('--duration', values.duration, quick ? 3 : 15),
+    warmupSeconds: positive('--warmup', values.warmup, quick ? 1 : 2, true),
     connections: positive('--connections', values.connections, 32),
     catchUpTimeoutSeconds: positive('--catch-up-timeout', values['catch-up-timeout'], quick ? 45 : 180),
     outDir: values.out ?? (quick ? '.local/bench/results' : 'bench/results'),

@@ -1,7 +1,7 @@
 // @ts-check
 // The measurements as the rows of issue 9's goals, each with its target.
 import { fmt, rateAndLatency } from './report.mjs';
-import { ratioPercent } from './stats.mjs';
+import { ratioPercent, round } from './stats.mjs';
 
 /** @typedef {import('./http-load.mjs').HttpFigures} HttpFigures */
 /** @typedef {import('./pg-load.mjs').LoadFigures} LoadFigures */
@@ -58,7 +58,7 @@ export function goalRows({ connections, post, patch, get, e2e, rebuild, upsert }
       figures: {},
     },
     {
-      goal: `end to end, commit → product_catalog, at ${e2e.targetRate}/s (50 % of max POST)`,
+      goal: `end to end, commit → product_catalog, at ${round(e2e.targetRate)}/s (50 % of max POST, evenly spaced)`,
       system: `p50 ${fmt(e2e.p50Ms, ' ms')}, p99 ${fmt(e2eP99, ' ms')} (${e2e.products} products, ${fmt(e2e.load.perSecond, '/s')} sent)`,
       baseline: '—',
       ratioPercent: null,
