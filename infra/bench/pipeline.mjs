@@ -24,6 +24,7 @@ if (options === 'help') {
   process.exit(0);
 }
 const startedAt = new Date();
+const loadBefore = os.loadavg().map((n) => Math.round(n * 100) / 100);
 const stack = await openStack(options);
 const measuringSince = Date.now();
 process.once('SIGINT', () => void stack.stop().finally(() => process.exit(130)));
@@ -79,7 +80,14 @@ try {
       connections: options.connections,
       catchUpTimeoutSeconds: options.catchUpTimeoutSeconds,
     },
-    stack: options.useRunning ? 'running (--use-running)' : 'started by the benchmark (test profile)',
+    stack: {
+      startedByBench: !options.useRunning,
+      kafkaBrokers: stack.env.KAFKA_BROKERS,
+      apiDatabase: withoutCredentials(stack.env.API_DATABASE_URL),
+      catalogDatabase: withoutCredentials(stack.env.CATALOG_DATABASE_URL),
+    },
+    /** The machine is shared: its load average before and after says how noisy these figures are. */
+    loadAverage: { before: loadBefore, after: os.loadavg().map((n) => Math.round(n * 100) / 100) },
     table: rows,
     measurements: { post, patch, get, e2e, rebuild, upsert, replicaWholeAfterRebuild: whole.done },
     problems,
@@ -102,6 +110,12 @@ try {
   await stack.stop();
 }
 process.exit(exitCode);
+
+/** host:port/database, never a password. @param {string} url */
+function withoutCredentials(url) {
+  const u = new URL(url);
+  return `${u.host}${u.pathname}`;
+}
 
 function gitState() {
   const git = (/** @type {string[]} */ ...args) =>
