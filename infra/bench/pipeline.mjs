@@ -121,7 +121,10 @@ function gitState() {
   const git = (/** @type {string[]} */ ...args) =>
     execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
   try {
-    return { commit: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain').length > 0 };
+    return {
+      commit: git('rev-parse', 'HEAD'),
+      dirty: git('status', '--porcelain', '--', '.', ':!bench/results').length > 0,
+    };
   } catch {
     return { commit: 'unknown', dirty: false };
   }
