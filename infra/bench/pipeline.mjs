@@ -24,6 +24,8 @@ if (options === 'help') {
   process.exit(0);
 }
 const startedAt = new Date();
+// The code measured is the code at the start: read before anything runs.
+const git = gitState();
 const loadBefore = os.loadavg().map((n) => Math.round(n * 100) / 100);
 const stack = await openStack(options);
 const measuringSince = Date.now();
@@ -66,7 +68,7 @@ try {
     finishedAt: new Date().toISOString(),
     /** From the stack being up to the table: the measurements alone. */
     measuringSeconds: Math.round((Date.now() - measuringSince) / 100) / 10,
-    git: gitState(),
+    git,
     machine: {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? null,
