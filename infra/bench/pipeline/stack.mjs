@@ -3,10 +3,8 @@
 import kafkajs from 'kafkajs';
 import pg from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { stackEnv } from '../../env.mjs';
-import { log, run } from '../../run.mjs';
-import { ensureTopics } from '../../topics.mjs';
-import { stopKafka, up } from '../../up.mjs';
+import { LOCAL_KAFKA, stackEnv } from '../../env.mjs';
+import { log, repoRoot, run } from '../../run.mjs';
 import { APPS, appUrl, healthy, startApps, waitHealthy } from './apps.mjs';
 
 const PROFILE = 'test';
@@ -22,6 +20,8 @@ const PROFILE = 'test';
 /** @param {{ useRunning: boolean, build: boolean }} options @returns {Promise<Stack>} */
 export async function openStack({ useRunning, build }) {
   if (build) await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static']);
+  // Imported once built: the topics may come from libs/contracts' build.
+  const { up } = await import('../../up.mjs');
   if (useRunning) {
     const env = /** @type {Record<string, string>} */ (stackEnv(PROFILE));
     for (const app of APPS)
@@ -32,7 +32,7 @@ export async function openStack({ useRunning, build }) {
   const { env, startedKafka } = /** @type {{ env: Record<string, string>, startedKafka: boolean }} */ (
     await up(PROFILE)
   );
-  const stopKafkaIfStarted = () => (startedKafka ? stopKafka(PROFILE) : Promise.resolve());
+  const stopKafkaIfStarted = () => (startedKafka ? stopTestBroker() : Promise.resolve());
   try {
     await emptyTestData(env);
   } catch (error) {
@@ -54,6 +54,14 @@ export async function openStack({ useRunning, build }) {
   return { env, apiUrl: appUrl(env, APPS[0]), stop, pids: apps.pids };
 }
 
+/** Stops the test profile's local broker: only ever the process infra/kafka/kafka.sh started. */
+function stopTestBroker() {
+  const { KAFKA_HOME_DIR, ...ports } = LOCAL_KAFKA[PROFILE];
+  return run('bash', ['infra/kafka/kafka.sh', 'stop'], {
+    env: { ...ports, KAFKA_HOME_DIR: `${repoRoot}${KAFKA_HOME_DIR}` },
+  });
+}
+
 /**
  * Before the apps start: empty databases and a product.events topic holding only this run's events,
  * so the rebuild replays exactly what the run produced (the test profile's data; npm test empties it too).
@@ -61,6 +69,7 @@ export async function openStack({ useRunning, build }) {
  */
 async function emptyTestData(env) {
   log('bench: emptying the test databases and recreating product.events');
+  const { ensureTopics } = await import('../../topics.mjs');
   for (const [url, tables] of [
     [env.API_DATABASE_URL, 'products, outbox_events, product_sync_state'],
     [env.CATALOG_DATABASE_URL, 'catalog_products, product_tombstones'],
