@@ -59,7 +59,12 @@ export function runRebuild(env, timeoutMs) {
           eventsPerSecond: reported ? Number(reported[1]) : round(events / wallSeconds),
           replaySeconds: reported ? Number(reported[2]) : null,
           wallSeconds: round(wallSeconds, 2),
-          output: stdout.trim().split('\n').slice(-4),
+          // eslint-disable-next-line no-control-regex -- Nest colours its log lines
+          output: stdout
+            .replace(/\x1b\[[0-9;]*m/g, '')
+            .trim()
+            .split('\n')
+            .slice(-3),
         });
       },
     );
