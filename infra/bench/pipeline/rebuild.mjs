@@ -59,7 +59,7 @@ export function runRebuild(env, timeoutMs) {
           eventsPerSecond: reported ? Number(reported[1]) : round(events / wallSeconds),
           replaySeconds: reported ? Number(reported[2]) : null,
           wallSeconds: round(wallSeconds, 2),
-          // eslint-disable-next-line no-control-regex -- Nest colours its log lines
+          // Without Nest's colour codes.
           output: stdout
             .replace(/\x1b\[[0-9;]*m/g, '')
             .trim()
