@@ -56,9 +56,13 @@ await Promise.all([source.end(), replica.end()]);
 const rows = [];
 for (const batch of [1000, 5000, 20000]) {
   const started = process.hrtime.bigint();
-  const { stdout } = await promisify(execFile)(process.execPath, [`${repoRoot}apps/api-service/dist/reconcile.js`], {
-    env: { ...process.env, ...env, RECONCILE_BATCH_SIZE: String(batch) },
-  }).catch((/** @type {{ stdout: string }} */ error) => error); // exits 1: drift found, as planted: stdout all the same
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [`${repoRoot}apps/api-service/dist/cli/reconcile.js`],
+    {
+      env: { ...process.env, ...env, RECONCILE_BATCH_SIZE: String(batch) },
+    },
+  ).catch((/** @type {{ stdout: string }} */ error) => error); // exits 1: drift found, as planted: stdout all the same
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const found = ['missing', 'extra', 'differing']
     .map((kind) => `${kind} ${stdout.match(new RegExp(`${kind}\\s+(\\d+)`))?.[1]}`)

@@ -1,0 +1,34 @@
+// @ts-check
+// Where the time goes: CPU each app process spent (user + system, from /proc, Linux only) between two
+// readings. Only for apps this benchmark started (it knows their pids).
+import { readFileSync } from 'node:fs';
+
+/** Linux USER_HZ: /proc/<pid>/stat counts CPU time in these ticks (100 on every mainstream kernel). */
+const TICKS_PER_SECOND = 100;
+
+/** @param {Record<string, number>} pids @returns {Record<string, number> | null} CPU ms per app so far */
+export function readCpu(pids) {
+  try {
+    return Object.fromEntries(
+      Object.entries(pids).map(([name, pid]) => {
+        // Fields after the parenthesised command name; utime and stime are fields 14 and 15 of the line.
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return [name, ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND];
+      }),
+    );
+  } catch {
+    return null; // not Linux, or an app is gone: no figure rather than a wrong one
+  }
+}
+
+/**
+ * CPU ms per unit of work per app between two readings.
+ * @param {Record<string, number> | null} before @param {Record<string, number> | null} after @param {number} units
+ * @returns {Record<string, number> | null}
+ */
+export function cpuPerUnit(before, after, units) {
+  if (!before || !after || units <= 0) return null;
+  return Object.fromEntries(
+    Object.keys(after).map((name) => [name, Math.round(((after[name] - before[name]) / units) * 100) / 100]),
+  );
+}
