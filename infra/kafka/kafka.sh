@@ -122,8 +122,9 @@ cmd_fetch() {
     [[ -z "$(node_pid "$id")" ]] || die "broker node $id is running; run '$0 stop' before switching to Kafka $KAFKA_VERSION"
   done
   log "fetching Kafka $KAFKA_VERSION from Maven Central into $LIBS_DIR ..."
-  mkdir -p "$KAFKA_HOME_DIR"
-  local tmp="$KAFKA_HOME_DIR/libs.tmp.$$"
+  # Fetched beside its final place (which any profile may be first to need), then renamed in one step.
+  mkdir -p "$(dirname "$LIBS_DIR")"
+  local tmp="$LIBS_DIR.tmp.$$"
   rm -rf "$tmp"
   if ! mvn -B -q -Dstyle.color=never -f "$SCRIPT_DIR/pom.xml" -Dkafka.version="$KAFKA_VERSION" \
       dependency:copy-dependencies -DoutputDirectory="$tmp" -DincludeScope=runtime 2>&1 |
