@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ConsumerAppHealthModule } from '@nestjs-kafka-sync/kafka-kit';
 import { AppConfigModule, AppKafkaModule } from './config/app-config.module.js';
-import { HealthModule } from './health/health.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
+import { PrismaService } from './prisma/prisma.service.js';
 import { ProductsModule } from './products/products.module.js';
 import { ReconciliationModule } from './reconciliation/reconciliation.module.js';
 import { SyncModule } from './sync/sync.module.js';
@@ -14,7 +15,7 @@ import { SyncModule } from './sync/sync.module.js';
     SyncModule,
     ProductsModule,
     ReconciliationModule,
-    HealthModule,
+    ConsumerAppHealthModule.register({ database: PrismaService, consumerName: 'sync-acks-consumer' }),
   ],
 })
 export class AppModule {}

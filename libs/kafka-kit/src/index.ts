@@ -11,3 +11,4 @@ export * from './consumer-group-lag.js';
 export * from './read-topic.js';
 export * from './commit-offset.js';
 export * from './rethrow-to-kafkajs.filter.js';
+export * from './consumer-app-health.module.js';
