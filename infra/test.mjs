@@ -5,6 +5,8 @@
 // `npm run test:cluster` (`node infra/test.mjs --cluster-only`): build, then only the three-broker suite.
 // `node infra/test.mjs --unit-and-e2e`: build, unit specs and the single-broker end-to-end suite only
 // (what .ci/run repeats on the newest Node line).
+// `node infra/test.mjs --e2e <filter...>`: build, then only the end-to-end spec files whose names match the
+// filters (Vitest's file filters), against the test stack: the quick loop while working on one of them.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { external } from './env.mjs';
 import { kafkaEnv, stopKafka } from './kafka.mjs';
@@ -12,16 +14,28 @@ import { log, messageOf, repoRoot, run } from './run.mjs';
 
 const clusterOnly = process.argv.includes('--cluster-only');
 const unitAndE2eOnly = process.argv.includes('--unit-and-e2e');
+const e2eFilters = process.argv.includes('--e2e') ? process.argv.slice(process.argv.indexOf('--e2e') + 1) : undefined;
 const resultsDir = `${repoRoot}.local/test-results`;
 rmSync(resultsDir, { recursive: true, force: true });
 
 // Formatting first: it takes seconds and says exactly which file to `npm run format`.
-if (!unitAndE2eOnly) await run('npx', ['prettier', '--check', '.']);
+if (!unitAndE2eOnly && !e2eFilters) await run('npx', ['prettier', '--check', '.']);
 await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=stream']);
 // Imported once built: up.mjs takes the topics from libs/contracts' build.
 const { up } = await import('./up.mjs');
 let failed = false;
-if (!clusterOnly) {
+if (e2eFilters) {
+  const { env, startedKafka } = await up('test');
+  try {
+    const report = ['--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/sync-e2e.json`];
+    await run('npx', ['vitest', 'run', ...report, ...e2eFilters], { cwd: `${repoRoot}apps/sync-e2e`, env });
+  } catch (error) {
+    failed = true;
+    log(messageOf(error));
+  } finally {
+    if (startedKafka) await stopKafka('test').catch((e) => log(messageOf(e)));
+  }
+} else if (!clusterOnly) {
   const { env: stack, startedKafka } = await up('test');
   // The libraries' integration tests need only a server: the one the test databases are on.
   const adminUrl = new URL(stack.API_DATABASE_URL);
@@ -53,8 +67,8 @@ if (!clusterOnly) {
 const clusterSkipped = external.kafka
   ? 'the three-broker suite did NOT run: KAFKA_BROKERS names a Kafka this script cannot stop brokers of, so broker failover is unproven by this run'
   : undefined;
-if (unitAndE2eOnly) {
-  log('three-broker suite not part of --unit-and-e2e');
+if (unitAndE2eOnly || e2eFilters) {
+  log(`three-broker suite not part of ${e2eFilters ? '--e2e' : '--unit-and-e2e'}`);
 } else if (clusterSkipped) {
   warn(clusterSkipped);
   if (clusterOnly) failed = true;
