@@ -4,7 +4,7 @@
 //   --from-beginning   a new group starts at the oldest record (default: only records from now on)
 //   --group <name>     a named group: its committed offsets remain, so a second run resumes where this one stopped
 //   --max <n>          stop after n records        --timeout <s>   stop after s seconds
-//   --key <id>         only records with that key (one product)
+//   --key <id>         only records with that key (one product); repeat it for several
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
@@ -17,7 +17,7 @@ const { values: opts } = parseArgs({
     'from-beginning': { type: 'boolean', default: false },
     max: { type: 'string' },
     timeout: { type: 'string' },
-    key: { type: 'string' },
+    key: { type: 'string', multiple: true },
   },
 });
 const max = opts.max === undefined ? Infinity : Number(opts.max);
@@ -50,7 +50,7 @@ await consumer.run({
   eachMessage: async ({ topic, partition, message }) => {
     if (shown >= max) return;
     const key = message.key?.toString() ?? null;
-    if (!opts.key || key === opts.key) {
+    if (!opts.key || (key !== null && opts.key.includes(key))) {
       /** @type {Record<string, string>} */
       const headers = {};
       for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = String(value);
