@@ -2,6 +2,7 @@
 // three apps, prints where they are, and on Ctrl-C stops the apps and then the broker it started.
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { devKeyEnv, devKeyHint } from './dev-key.mjs';
 import { stopKafka } from './kafka.mjs';
 import { log, messageOf, repoRoot, run } from './run.mjs';
 
@@ -44,7 +45,7 @@ const { env, startedKafka } = await up('dev');
 const children = APPS.map((app) => {
   const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: `${repoRoot}apps/${app.name}`,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env, ...devKeyEnv() },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = `\x1b[${app.color}m[${app.name}]\x1b[0m `;
@@ -110,6 +111,7 @@ await Promise.all(APPS.map(healthy));
 if (!stopping) {
   log('\x1b[1mthe system is up:\x1b[0m');
   for (const app of APPS) for (const line of app.urls(env[app.port])) log(`  ${line}`);
+  for (const line of devKeyHint(env.API_SERVICE_PORT)) log(line);
   log(
     `  Kafka         ${env.KAFKA_BROKERS}  (watch it: npm run kafka -- console-consume --topic ${PRODUCT_EVENTS_TOPIC} --from-beginning)`,
   );

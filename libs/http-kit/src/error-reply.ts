@@ -17,11 +17,15 @@ export const STATUS_OF: Record<DomainErrorKind, HttpStatus> = {
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   stale: HttpStatus.PRECONDITION_FAILED,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  throttled: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 export interface ErrorReply {
   status: number;
   body: ErrorBody | object;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -41,6 +45,7 @@ export function errorReply(exception: DomainError | HttpException): ErrorReply {
         message: exception.message,
         ...(exception.fields.length > 0 && { errors: exception.fields }),
       },
+      ...(Object.keys(exception.headers).length > 0 && { headers: exception.headers }),
     };
   }
   const status = exception.getStatus();
