@@ -69,6 +69,23 @@ describe('errorReply', () => {
     expect(errorReply(new ServiceUnavailableException(report))).toEqual({ status: 503, body: report });
   });
 
+  it("says a health indicator is down, never the driver's reason (it names hosts, users, SQL)", () => {
+    const down = { status: 'down', message: "Can't reach database server at `127.0.0.1:5432`" };
+    const consumer = { status: 'up', consumer: 'connected' };
+    const report = {
+      status: 'error',
+      info: { consumer },
+      error: { database: down },
+      details: { database: down, consumer },
+    };
+    expect(errorReply(new ServiceUnavailableException(report)).body).toEqual({
+      status: 'error',
+      info: { consumer },
+      error: { database: { status: 'down' } },
+      details: { database: { status: 'down' }, consumer },
+    });
+  });
+
   it('answers 401 with the Bearer challenge, 403 naming the scope, 429 with Retry-After', () => {
     expect(errorReply(new Unauthenticated('the API key is not valid', { invalidToken: true }))).toEqual({
       status: 401,
