@@ -13,6 +13,9 @@ const presentedKey = (request: Request) => {
   return token === undefined || token === 'malformed' ? undefined : sha256Hex(token);
 };
 
+/** One window per client (or key) across every route: @nestjs/throttler counts each handler apart by default. */
+const acrossRoutes = (_context: ExecutionContext, tracker: string, name: string) => `${name}:${tracker}`;
+
 /**
  * Two windows: one per client address (so guessing keys is throttled too), one per key (so one
  * client cannot spread a flood over many addresses). A limit of 0 turns that window off.
@@ -26,6 +29,7 @@ export function rateLimits({ rateLimit }: HttpSecuritySettings): ThrottlerOption
       limit: perIp,
       skipIf: () => perIp === 0,
       getTracker: (req) => (req as Request).ip ?? '',
+      generateKey: acrossRoutes,
     },
     {
       name: 'key',
@@ -33,6 +37,7 @@ export function rateLimits({ rateLimit }: HttpSecuritySettings): ThrottlerOption
       limit: perKey,
       skipIf: (context) => perKey === 0 || presentedKey(requestOf(context)) === undefined,
       getTracker: (req) => presentedKey(req as Request) ?? '',
+      generateKey: acrossRoutes,
     },
   ];
 }
