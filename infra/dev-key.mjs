@@ -7,8 +7,11 @@ import { log, repoRoot } from './run.mjs';
 
 export const DEV_KEY_FILE = `${repoRoot}.local/dev-api-key`;
 
-/** 256 random bits, URL-safe, with a prefix that says what it is when it turns up somewhere. */
-const newKey = () => `nks_dev_${randomBytes(32).toString('base64url')}`;
+/**
+ * 256 random bits, URL-safe, with a prefix that says what it is when it turns up somewhere (a log,
+ * a paste, a secret scanner's rules).
+ */
+const newKey = (prefix = 'nks_dev_') => `${prefix}${randomBytes(32).toString('base64url')}`;
 
 /**
  * The development key, made and saved if there is none yet (mode 600, and re-tightened if loosened).
@@ -53,7 +56,7 @@ export function devKeyHint(apiPort) {
 // a rotation), printed once with the API_KEYS entry to add for it. Nothing is written.
 if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === '--new') {
   const [name = 'key', ...scopes] = process.argv.slice(3);
-  const key = newKey();
+  const key = newKey('nks_');
   const sha256 = createHash('sha256').update(key).digest('hex');
   console.log(`key (give it to the client; it is not stored anywhere):\n  ${key}`);
   console.log(`API_KEYS entry (add it to the list the apps get):\n  ${JSON.stringify({ name, scopes, sha256 })}`);

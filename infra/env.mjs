@@ -144,6 +144,16 @@ export function stackEnv(profile) {
   return env;
 }
 
+/**
+ * A URL fit for a log: its password replaced by `***`.
+ * @param {string} url
+ */
+export function redactedUrl(url) {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
 /** True when the user brought their own: then we start nothing of that kind. */
 export const external = {
   kafka: Boolean(process.env.KAFKA_BROKERS),
