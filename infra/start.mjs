@@ -1,6 +1,7 @@
 // `npm start`: the whole system on this machine. Builds, brings up Kafka and PostgreSQL, starts the
 // three apps (restarting one that crashes), prints where they are, and on Ctrl-C stops the apps and then the broker it started.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { devKeyEnv, devKeyHint } from './dev-key.mjs';
 import { stopKafka } from './kafka.mjs';
 import { APPS } from './apps.mjs';
 import { controlSocketPath } from './supervise.mjs';
@@ -14,7 +15,7 @@ const { PRODUCT_EVENTS_TOPIC } = await import('@nestjs-kafka-sync/contracts');
 const { env, startedKafka } = await up('dev');
 
 // A crashed app is restarted with backoff; `npm run app -- stop|start|restart <app>` talks to this process.
-const supervisor = new Supervisor(APPS, env);
+const supervisor = new Supervisor(APPS, { ...env, ...devKeyEnv() });
 const control = supervisor.listen(controlSocketPath(repoRoot, process.env));
 for (const app of APPS) supervisor.start(app.name);
 
@@ -53,6 +54,7 @@ await Promise.all(APPS.map(healthy));
 if (!stopping) {
   log('\x1b[1mthe system is up:\x1b[0m');
   for (const app of APPS) for (const line of app.urls(env[app.port])) log(`  ${line}`);
+  for (const line of devKeyHint(env.API_SERVICE_PORT)) log(line);
   log(
     `  Kafka         ${env.KAFKA_BROKERS}  (watch it: npm run kafka -- console-consume --topic ${PRODUCT_EVENTS_TOPIC} --from-beginning)`,
   );

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testKeys } from './support/api.js';
 import { closeDatabases, resetDatabases } from './support/databases.js';
 import { e2eEnv } from './support/env.js';
 import { eventually } from './support/eventually.js';
@@ -24,7 +25,7 @@ const values = {
   GROUP: e2eEnv.consumerGroupId,
   API_DB: e2eEnv.apiDatabaseUrl,
   CATALOG_DB: e2eEnv.catalogDatabaseUrl,
-  API_KEY: process.env.API_KEY ?? 'tour-test-key', // the API ignores it until API keys exist
+  API_KEY: testKeys.learner, // both scopes, like npm start's development key
 };
 const env = {
   NKS_CONTROL_SOCKET: apps.controlSocket,
