@@ -12,14 +12,18 @@ export interface FieldError {
  * - not-found: what it names does not exist (404)
  * - conflict: it collides with the current state, e.g. a taken key (409)
  * - stale: it was made against a version that is no longer current (412)
+ * - too-large: the request is bigger than anything the app accepts (413)
+ * - unavailable: a dependency (the database) cannot be reached; try again later (503 + Retry-After)
  */
-export type DomainErrorKind = 'invalid' | 'not-found' | 'conflict' | 'stale';
+export type DomainErrorKind = 'invalid' | 'not-found' | 'conflict' | 'stale' | 'too-large' | 'unavailable';
 
 export interface DomainErrorDetails {
   /** The fields at fault, when there are any. */
   fields?: FieldError[];
   /** Facts the caller needs to recover (e.g. the current version); they join the error body. */
   facts?: Record<string, unknown>;
+  /** When to try again, sent as Retry-After (for `unavailable`). */
+  retryAfterSeconds?: number;
 }
 
 /**
@@ -30,11 +34,13 @@ export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
   readonly fields: FieldError[];
   readonly facts: Record<string, unknown>;
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(message: string, details: DomainErrorDetails = {}) {
     super(message);
     this.name = new.target.name;
     this.fields = details.fields ?? [];
     this.facts = details.facts ?? {};
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }

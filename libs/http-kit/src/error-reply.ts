@@ -17,11 +17,15 @@ export const STATUS_OF: Record<DomainErrorKind, HttpStatus> = {
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   stale: HttpStatus.PRECONDITION_FAILED,
+  'too-large': HttpStatus.PAYLOAD_TOO_LARGE,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 export interface ErrorReply {
   status: number;
   body: ErrorBody | object;
+  /** Headers that belong to the answer, e.g. Retry-After on 503. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -41,6 +45,9 @@ export function errorReply(exception: DomainError | HttpException): ErrorReply {
         message: exception.message,
         ...(exception.fields.length > 0 && { errors: exception.fields }),
       },
+      ...(exception.retryAfterSeconds !== undefined && {
+        headers: { 'Retry-After': String(exception.retryAfterSeconds) },
+      }),
     };
   }
   const status = exception.getStatus();
