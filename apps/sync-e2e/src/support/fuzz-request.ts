@@ -14,6 +14,7 @@ export interface FuzzResponse {
   status: number;
   /** The parsed JSON body, or the raw text if it is not JSON. */
   body: unknown;
+  headers: Headers;
 }
 
 /** "Never a hang": an answer must come well within this, even for a request that waits for the replica. */
@@ -38,5 +39,5 @@ export async function fuzzRequest(request: FuzzRequest): Promise<FuzzResponse> {
   } catch {
     // not JSON (e.g. the OpenAPI page): kept as text
   }
-  return { status: response.status, body };
+  return { status: response.status, body, headers: response.headers };
 }
