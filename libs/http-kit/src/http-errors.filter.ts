@@ -17,7 +17,8 @@ export class HttpErrorsFilter extends BaseExceptionFilter {
 
   override catch(exception: unknown, host: ArgumentsHost): void {
     const known =
-      exception instanceof DomainError || exception instanceof HttpException ? exception : parserClientError(exception);
+      parserClientError(exception) ??
+      (exception instanceof DomainError || exception instanceof HttpException ? exception : null);
     if (known === null || host.getType() !== 'http') return super.catch(exception, host);
     const { status, body, headers = {} } = errorReply(known);
     const response = host.switchToHttp().getResponse();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { HttpException } from '@nestjs/common';
 import { errorReply } from '../error-reply.js';
+import { invalidField } from '../invalid-input.js';
 import { parserClientError } from './parser-errors.js';
 
 const parserError = (message: string, props: object) => Object.assign(new Error(message), props);
@@ -26,8 +28,17 @@ describe('parserClientError', () => {
     expect(errorReply(error as NonNullable<typeof error>).body).toEqual({
       statusCode: 415,
       error: 'Unsupported Media Type',
-      message: 'body: unsupported charset "UTF-7"',
+      message: 'unsupported charset "UTF-7"',
     });
+  });
+
+  it('unwraps what Nest 12 wraps in an HttpException: a too-large body, a domain error from verify', () => {
+    const tooLarge = parserError('request entity too large', { status: 413, expose: true, type: 'entity.too.large' });
+    expect(
+      errorReply(parserClientError(new HttpException('x', 413, { cause: tooLarge })) as HttpException).status,
+    ).toBe(413);
+    const tooDeep = invalidField('body', 'too deep');
+    expect(parserClientError(new HttpException('Forbidden', 403, { cause: tooDeep }))).toBe(tooDeep);
   });
 
   it('leaves server errors and ordinary errors alone', () => {

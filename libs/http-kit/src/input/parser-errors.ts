@@ -21,14 +21,17 @@ interface ParserError {
 }
 
 /**
- * The client's fault among errors raised before any route ran (body-parser's `entity.too.large`,
- * `charset.unsupported`, `request.aborted`…), as an error the project's shape answers; null for
- * anything else, which stays a 500.
+ * The client's fault among errors raised before any route ran, as an error the project's shape
+ * answers; null for anything else, which stays a 500. Nest 12 wraps body-parser's errors in an
+ * HttpException (its `cause` is the original, nestjs/nest#18213), so both are looked at: a
+ * DomainError our `verify` hook threw, `entity.too.large`, or another exposed 4xx (bad charset…).
  */
-export function parserClientError(error: unknown): DomainError | HttpException | null {
+export function parserClientError(exception: unknown): DomainError | HttpException | null {
+  const error = exception instanceof HttpException && exception.cause !== undefined ? exception.cause : exception;
+  if (error instanceof DomainError) return error;
   if (!(error instanceof Error)) return null;
   const { status, expose, type } = error as ParserError;
   if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return null;
   if (type === 'entity.too.large') return new BodyTooLarge();
-  return new HttpException(`body: ${error.message}`, status);
+  return exception instanceof HttpException ? exception : new HttpException(error.message, status);
 }
