@@ -20,6 +20,10 @@ describe('classifyWriteFailure', () => {
     expect(classifyWriteFailure(adapterError('57P01'))).toBe('unreachable');
     expect(classifyWriteFailure(adapterError('08006'))).toBe('unreachable');
     expect(classifyWriteFailure(new Error('Connection terminated unexpectedly'))).toBe('unreachable');
+    // What PgTransaction throws when its socket closes mid-transaction: a kind, no SQLSTATE.
+    expect(
+      classifyWriteFailure(Object.assign(new Error('ConnectionClosed'), { cause: { kind: 'ConnectionClosed' } })),
+    ).toBe('unreachable');
     expect(
       classifyWriteFailure(
         Object.assign(new Error('wrapped'), { cause: new Error('connect ECONNREFUSED 127.0.0.1:5432') }),

@@ -17,7 +17,12 @@ const UNREACHABLE_PRISMA = ['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037'
 const UNREACHABLE_MESSAGE =
   /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection terminated|connection timeout|timeout exceeded when trying to connect|not currently accepting connections|Can't reach database server|Server has closed the connection|Client has encountered a connection error/i;
 
+/** The driver adapter's kinds for the same, when it has no SQLSTATE to give (a socket closed mid-transaction). */
+const CONTENTION_KINDS = ['TransactionWriteConflict'];
+const UNREACHABLE_KINDS = ['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections'];
+
 interface ErrorShape {
+  kind?: unknown;
   code?: unknown;
   message?: unknown;
   cause?: unknown;
@@ -28,10 +33,13 @@ interface ErrorShape {
 
 export function classifyWriteFailure(error: unknown): WriteFailure {
   const chain = errorChain(error);
-  const codes = chain.flatMap((e) => [e.code, e.originalCode]).filter((c): c is string => typeof c === 'string');
-  if (codes.some((c) => CONTENTION_SQLSTATES.includes(c) || CONTENTION_PRISMA.includes(c))) return 'contention';
-  if (codes.some((c) => c.startsWith('08') || UNREACHABLE_SQLSTATES.includes(c) || UNREACHABLE_PRISMA.includes(c)))
-    return 'unreachable';
+  const codes = chain
+    .flatMap((e) => [e.code, e.originalCode, e.kind])
+    .filter((c): c is string => typeof c === 'string');
+  const contention = [...CONTENTION_SQLSTATES, ...CONTENTION_PRISMA, ...CONTENTION_KINDS];
+  const unreachable = [...UNREACHABLE_SQLSTATES, ...UNREACHABLE_PRISMA, ...UNREACHABLE_KINDS];
+  if (codes.some((c) => contention.includes(c))) return 'contention';
+  if (codes.some((c) => /^08[0-9A-Z]{3}$/.test(c) || unreachable.includes(c))) return 'unreachable';
   const messages = chain.flatMap((e) => [e.message, e.originalMessage]).filter((m) => typeof m === 'string');
   return messages.some((m) => UNREACHABLE_MESSAGE.test(m as string)) ? 'unreachable' : null;
 }
