@@ -4,6 +4,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { HTTP_SECURITY, type HttpSecuritySettings } from './auth/http-security.settings.js';
 import { HttpErrorsFilter } from './http-errors.filter.js';
+import { useBoundedBodyParsers } from './input/body-parsers.js';
+import { InputValidityPipe } from './input/input-validity.pipe.js';
 import { validationException } from './validation-errors.js';
 
 export interface HttpAppDescription {
@@ -13,7 +15,7 @@ export interface HttpAppDescription {
 
 /**
  * Everything an app's main.ts applies to its HTTP side: helmet's headers, CORS only for configured
- * origins, strict validation, the project's error shape, shutdown hooks and OpenAPI at /docs (unless
+ * origins, bounded body parsers, input that PostgreSQL can store, strict validation, the project's error shape, shutdown hooks and OpenAPI at /docs (unless
  * turned off). Tests call it too, so they exercise the same pipeline. Access and rate limits are
  * HttpSecurityModule's guards.
  */
@@ -27,7 +29,9 @@ export function configureHttpApp<T extends INestApplication>(app: T, { title, de
       'trust proxy',
       security.trustProxyHops,
     );
+  useBoundedBodyParsers(app);
   app.useGlobalPipes(
+    new InputValidityPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

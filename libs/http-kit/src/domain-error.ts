@@ -14,9 +14,19 @@ export interface FieldError {
  * - stale: it was made against a version that is no longer current (412)
  * - unauthenticated / forbidden: no proof of who calls (401) / not allowed to (403)
  * - throttled: too many requests for now (429)
+ * - too-large: the request is bigger than anything the app accepts (413)
+ * - unavailable: a dependency (the database) cannot be reached; try again later (503 + Retry-After)
  */
 export type DomainErrorKind =
-  'invalid' | 'not-found' | 'conflict' | 'stale' | 'unauthenticated' | 'forbidden' | 'throttled';
+  | 'invalid'
+  | 'not-found'
+  | 'conflict'
+  | 'stale'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'throttled'
+  | 'too-large'
+  | 'unavailable';
 
 export interface DomainErrorDetails {
   /** The fields at fault, when there are any. */

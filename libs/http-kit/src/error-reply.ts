@@ -20,11 +20,14 @@ export const STATUS_OF: Record<DomainErrorKind, HttpStatus> = {
   unauthenticated: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
   throttled: HttpStatus.TOO_MANY_REQUESTS,
+  'too-large': HttpStatus.PAYLOAD_TOO_LARGE,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 export interface ErrorReply {
   status: number;
   body: ErrorBody | object;
+  /** Headers that belong to the answer, e.g. WWW-Authenticate on 401, Retry-After on 429 and 503. */
   headers?: Record<string, string>;
 }
 

@@ -7,3 +7,4 @@ export * from './uuid-param.js';
 export * from './page-query.js';
 export * from './configure-http-app.js';
 export * from './auth/index.js';
+export * from './input/index.js';

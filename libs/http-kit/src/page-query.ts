@@ -1,14 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { INPUT_LIMITS } from './input/input-limits.js';
 
 /** `?page=&pageSize=` for list endpoints; extend it with the endpoint's own filters. */
 export class PageQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: INPUT_LIMITS.maxPage })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(INPUT_LIMITS.maxPage) // a page far beyond any row is a 400, not an offset the database refuses
   page = 1;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })

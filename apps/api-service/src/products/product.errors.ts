@@ -25,3 +25,32 @@ export class VersionConflict extends DomainError {
     super(`If-Match: product is at version ${currentVersion}, not ${expectedVersion}`, { facts: { currentVersion } });
   }
 }
+
+/** Deadlocks or serialization failures outlasted the retries: nothing was written, the client may try again. */
+export class WriteContention extends DomainError {
+  readonly kind = 'conflict';
+
+  constructor(attempts: number) {
+    super(
+      `the write collided with concurrent writes to the same products ${attempts} times (deadlock or serialization failure) and was not applied; try again`,
+      { facts: { written: false } },
+    );
+  }
+}
+
+/**
+ * PostgreSQL could not be reached. `written` says whether the change may have committed: false when
+ * the failure came before the commit, 'unknown' when the connection was lost during the commit itself.
+ */
+export class DatabaseUnavailable extends DomainError {
+  readonly kind = 'unavailable';
+
+  constructor(written: false | 'unknown') {
+    super(
+      written === false
+        ? 'the database is unreachable; nothing was written, the request can be retried'
+        : 'the database connection was lost while committing; the write may or may not have been applied: read the product before retrying',
+      { facts: { written }, headers: { 'Retry-After': '2' } },
+    );
+  }
+}

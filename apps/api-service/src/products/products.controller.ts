@@ -12,7 +12,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { ConfigType } from '@nestjs/config';
-import type { ProductState } from '@nestjs-kafka-sync/contracts';
 import type { Response } from 'express';
 import { syncConfig } from '../config/sync.config.js';
 import { invalidField, UuidParam } from '@nestjs-kafka-sync/http-kit';
@@ -25,7 +24,7 @@ import { ReplaceProductDto } from './dto/replace-product.dto.js';
 import { UpdateProductDto } from './dto/update-product.dto.js';
 import { IfMatchVersion } from './if-match.decorator.js';
 import { WaitForSync } from './prefer-wait.decorator.js';
-import { ProductsService } from './products.service.js';
+import { ProductsService, type Committed } from './products.service.js';
 
 const ProductId = () => UuidParam('id');
 
@@ -151,7 +150,7 @@ export class ProductsController {
     const sync = await this.waitForSync(res, deleted, waitMs);
     // 204 once the replica dropped it too; otherwise say what happened: 202 still pending, 200 failed.
     if (sync.status === 'in-sync') res.status(204).end();
-    else res.status(sync.status === 'pending' ? 202 : 200).json({ id, version: deleted.version, sync });
+    else res.status(sync.status === 'pending' ? 202 : 200).json({ id, version: deleted.product.version, sync });
   }
 
   /**
@@ -161,21 +160,21 @@ export class ProductsController {
   private async reply(
     res: Response,
     status: 200 | 201,
-    product: ProductState,
+    committed: Committed,
     waitMs: number | undefined,
   ): Promise<void> {
+    const { product } = committed;
     res.setHeader('ETag', `"${product.version}"`);
-    const sync =
-      waitMs === undefined
-        ? await this.syncState.syncOf(product.id, product.version)
-        : await this.waitForSync(res, product, waitMs);
+    // Without a wait, the answer is what the transaction committed: no read after the commit that could fail.
+    const sync = waitMs === undefined ? committed.sync : await this.waitForSync(res, committed, waitMs);
     const body: ProductResponse = { ...product, sync };
     res.status(sync.status === 'pending' && waitMs !== undefined ? 202 : status).json(body);
   }
 
-  private async waitForSync(res: Response, product: ProductState, waitMs: number): Promise<ProductSync> {
+  /** Waits for the replica; the write is committed already, so a failing wait answers what the commit knew. */
+  private async waitForSync(res: Response, { product, sync }: Committed, waitMs: number): Promise<ProductSync> {
     const wait = Math.min(waitMs, this.maxWaitMs);
     res.setHeader('Preference-Applied', `wait-for-sync=${wait}`);
-    return this.syncState.waitFor(product.id, product.version, wait);
+    return this.syncState.waitFor(product.id, product.version, wait).catch(() => sync);
   }
 }

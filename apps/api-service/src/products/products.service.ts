@@ -3,19 +3,30 @@ import { Injectable } from '@nestjs/common';
 import type { ProductState } from '@nestjs-kafka-sync/contracts';
 import { Prisma } from '../generated/prisma/client.js';
 import { invalidField } from '@nestjs-kafka-sync/http-kit';
-import { isPrismaError, PRISMA } from '@nestjs-kafka-sync/service-kit';
+import { backoffDelay, isPrismaError, PRISMA } from '@nestjs-kafka-sync/service-kit';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { syncOf } from '../sync/sync-state.js';
+import { syncOf, type ProductSync } from '../sync/sync-state.js';
 import { SyncStateService } from '../sync/sync-state.service.js';
 import type { CreateProductDto } from './dto/create-product.dto.js';
 import type { ListProductsQuery } from './dto/list-products.query.js';
 import type { ProductPageResponse, ProductResponse } from './dto/product.response.js';
 import type { UpdateProductDto } from './dto/update-product.dto.js';
-import { ProductNotFound, SkuTaken, VersionConflict } from './product.errors.js';
+import { DatabaseUnavailable, ProductNotFound, SkuTaken, VersionConflict, WriteContention } from './product.errors.js';
+import { classifyWriteFailure } from './write-failure.js';
 import { toProductState } from './product-state.js';
 import { recordChange } from './record-change.js';
 
 type Tx = Prisma.TransactionClient;
+
+/** A committed write as the response shows it: the row the transaction wrote and its sync state as of the commit. */
+export interface Committed {
+  product: ProductState;
+  sync: ProductSync;
+}
+
+/** Attempts of a write that hits deadlocks or serialization failures, before it answers 409. */
+export const WRITE_ATTEMPTS = 4;
 
 /**
  * The only writer of products. Every write runs in one transaction with the outbox row that
@@ -53,7 +64,7 @@ export class ProductsService {
     return { ...toProductState(row), sync: await this.syncState.syncOf(id, row.version) };
   }
 
-  async create(dto: CreateProductDto): Promise<ProductState> {
+  async create(dto: CreateProductDto): Promise<Committed> {
     const now = new Date();
     return this.write(null, undefined, async (tx) => {
       const row = await tx.product.create({
@@ -69,55 +80,96 @@ export class ProductsService {
           updatedAt: now,
         },
       });
-      return recordChange(tx, 'product.created', row);
+      // A new product has no acks yet: no read needed.
+      return { product: await recordChange(tx, 'product.created', row), sync: syncOf(row.version, undefined) };
     });
   }
 
   /** PATCH (a subset of fields) and PUT (all of them; description cleared when omitted). */
-  async update(id: string, changes: UpdateProductDto, expectedVersion: number | undefined): Promise<ProductState> {
+  async update(id: string, changes: UpdateProductDto, expectedVersion: number | undefined): Promise<Committed> {
     return this.write(id, expectedVersion, async (tx) => {
       const row = await tx.product.update({
         where: { id, ...(expectedVersion !== undefined && { version: expectedVersion }) },
         data: { ...columns(changes), version: { increment: 1 }, updatedAt: new Date() },
       });
-      return recordChange(tx, 'product.updated', row);
+      return { product: await recordChange(tx, 'product.updated', row), sync: await syncInTx(tx, id, row.version) };
     });
   }
 
   /** Returns the product's last state, at the delete's version. */
-  async remove(id: string, expectedVersion: number | undefined): Promise<ProductState> {
+  async remove(id: string, expectedVersion: number | undefined): Promise<Committed> {
     return this.write(id, expectedVersion, async (tx) => {
       const row = await tx.product.delete({
         where: { id, ...(expectedVersion !== undefined && { version: expectedVersion }) },
       });
       // A delete is a change too: it gets the next version, so no older event can outrank it.
-      return recordChange(tx, 'product.deleted', { ...row, version: row.version + 1, updatedAt: new Date() });
+      const product = await recordChange(tx, 'product.deleted', {
+        ...row,
+        version: row.version + 1,
+        updatedAt: new Date(),
+      });
+      return { product, sync: await syncInTx(tx, id, product.version) };
     });
   }
 
-  /** Runs a write and turns Prisma's errors into the domain errors they mean. */
+  /**
+   * Runs a write and turns Prisma's errors into the domain errors they mean. Deadlocks and
+   * serialization failures roll the whole transaction back, so it is run again, a bounded number of
+   * times; an unreachable database is a 503 that says whether the commit may have happened.
+   */
   private async write<T>(
     id: string | null,
     expectedVersion: number | undefined,
     work: (tx: Tx) => Promise<T>,
   ): Promise<T> {
-    try {
-      return await this.prisma.$transaction(work);
-    } catch (error) {
-      if (isPrismaError(error, PRISMA.ValueTooLong)) {
-        // A value within the validated length can still outgrow its column (validator.js and
-        // PostgreSQL count some emoji differently): the client's input, so invalid.
-        throw invalidField('body', 'a value is too long for its column');
+    for (let attempt = 1; ; attempt++) {
+      let committing = false;
+      try {
+        return await this.prisma.$transaction(async (tx) => {
+          const result = await work(tx);
+          committing = true; // Prisma sends COMMIT once this callback returns
+          return result;
+        });
+      } catch (error) {
+        const failure = classifyWriteFailure(error);
+        if (failure === 'contention' && !committing && attempt < WRITE_ATTEMPTS) {
+          await sleep(backoffDelay(attempt, 20, 200));
+          continue;
+        }
+        if (failure === 'contention') throw new WriteContention(attempt);
+        if (failure === 'unreachable') throw new DatabaseUnavailable(committing ? 'unknown' : false);
+        throw await this.domainErrorOf(error, id, expectedVersion);
       }
-      if (isPrismaError(error, PRISMA.UniqueViolation)) throw new SkuTaken();
-      if (id !== null && isPrismaError(error, PRISMA.RecordNotFound)) {
-        const current = await this.prisma.product.findUnique({ where: { id }, select: { version: true } });
-        if (!current) throw new ProductNotFound(id);
-        throw new VersionConflict(current.version, expectedVersion);
-      }
-      throw error;
     }
   }
+
+  private async domainErrorOf(
+    error: unknown,
+    id: string | null,
+    expectedVersion: number | undefined,
+  ): Promise<unknown> {
+    if (isPrismaError(error, PRISMA.ValueTooLong)) {
+      // A value within the validated length can still outgrow its column (validator.js and
+      // PostgreSQL count some emoji differently): the client's input, so invalid.
+      return invalidField('body', 'a value is too long for its column');
+    }
+    if (isPrismaError(error, PRISMA.UniqueViolation)) return new SkuTaken();
+    if (id !== null && isPrismaError(error, PRISMA.RecordNotFound)) {
+      try {
+        const current = await this.prisma.product.findUnique({ where: { id }, select: { version: true } });
+        return current ? new VersionConflict(current.version, expectedVersion) : new ProductNotFound(id);
+      } catch (readError) {
+        // Nothing was written (the update matched no row); only the explanation could not be read.
+        return classifyWriteFailure(readError) === 'unreachable' ? new DatabaseUnavailable(false) : readError;
+      }
+    }
+    return error;
+  }
+}
+
+/** The product's sync state read inside the writing transaction, so the response needs no read after the commit. */
+async function syncInTx(tx: Tx, id: string, version: number): Promise<ProductSync> {
+  return syncOf(version, await tx.productSyncState.findUnique({ where: { productId: id } }));
 }
 
 function columns(dto: UpdateProductDto) {

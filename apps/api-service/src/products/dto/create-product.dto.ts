@@ -12,6 +12,7 @@ import {
   NotContains,
 } from 'class-validator';
 import { MAX_INT4 } from '@nestjs-kafka-sync/contracts';
+import { IsMoney } from '@nestjs-kafka-sync/http-kit';
 
 /** Largest value of the NUMERIC(12,2) column. */
 export const MAX_PRICE = 9_999_999_999.99;
@@ -41,7 +42,8 @@ export class CreateProductDto {
   description?: string | null;
 
   @ApiProperty({ example: 12.5, minimum: 0, maximum: MAX_PRICE, description: 'At most 2 decimal places.' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsMoney()
   @Min(0)
   @Max(MAX_PRICE)
   price!: number;
