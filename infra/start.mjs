@@ -8,7 +8,7 @@ import { log, messageOf, repoRoot, run } from './run.mjs';
 /**
  * @typedef {{
  *   name: string, color: number,
- *   port: 'API_SERVICE_PORT' | 'PRODUCT_PRODUCER_PORT' | 'PRODUCT_CONSUMER_PORT',
+ *   port: 'API_SERVICE_PORT' | 'PRODUCT_PRODUCER_PORT' | 'PRODUCT_CONSUMER_PORT' | 'PIPELINE_VIEW_PORT',
  *   urls: (port: string) => string[],
  * }} App
  */
@@ -32,6 +32,12 @@ const APPS = [
     color: 33,
     port: 'PRODUCT_CONSUMER_PORT',
     urls: (p) => [`replica       http://localhost:${p}/catalog/products`],
+  },
+  {
+    name: 'pipeline-view',
+    color: 34,
+    port: 'PIPELINE_VIEW_PORT',
+    urls: (p) => [`live view     http://localhost:${p}/`],
   },
 ];
 
