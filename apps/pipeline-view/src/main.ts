@@ -12,7 +12,8 @@ import { serverConfig } from './config/server.config.js';
 const PAGE_DIR = fileURLToPath(new URL('../public', import.meta.url));
 
 async function bootstrap() {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule);
+  // Open pages hold server-sent-event connections: close them on shutdown instead of waiting for the browser.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { forceCloseConnections: true });
   configureHttpApp(app, {
     title: 'pipeline-view',
     description: 'A live view of the pipeline for learners: its figures, its feed and its controls.',

@@ -22,11 +22,7 @@ export class PoisonSender {
 
   async send(kind: PoisonKind): Promise<PoisonSent> {
     const record = poisonRecord(kind, randomUUID());
-    const kafka = this.clients.client('poison', {
-      connectionTimeout: 3000,
-      retry: { retries: 2 },
-      logLevel: logLevel.WARN,
-    });
+    const kafka = this.clients.client('poison', { connectionTimeout: 3000, logLevel: logLevel.WARN });
     const producer = createIdempotentProducer(kafka);
     await producer.connect();
     try {

@@ -66,7 +66,7 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async start(): Promise<void> {
-    await this.startAtTails();
+    const tails = await this.tails();
     const consumer = (this.consumer = this.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false }));
     await consumer.connect();
     await consumer.subscribe({ topics: Object.keys(HISTORY), fromBeginning: true });
@@ -82,24 +82,25 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
         this.items$.next(item);
       },
     });
+    // Start at the last few records of each topic, so a page opened now shows recent history
+    // rather than everything since the view last ran (run() has joined the group: seeks apply now).
+    for (const { topic, partitions } of tails)
+      for (const { partition, offset } of partitions) consumer.seek({ topic, partition, offset });
   }
 
-  /**
-   * Moves the group to the last few records of each topic, so a page opened now shows recent
-   * history rather than everything since the view last ran. Only possible while no member of the
-   * group is running (another view instance, or one that crashed and whose session has not
-   * expired): then the group simply goes on from its committed offsets.
-   */
-  private async startAtTails(): Promise<void> {
+  /** Where the last few records of each topic start. */
+  private async tails(): Promise<{ topic: string; partitions: { partition: number; offset: string }[] }[]> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      for (const [topic, count] of Object.entries(HISTORY)) {
-        const partitions = tailOffsets(await admin.fetchTopicOffsets(topic), count);
-        await admin.setOffsets({ groupId: this.groupId, topic, partitions });
-      }
-    } catch (error) {
-      this.logger.warn(`going on from the group's committed offsets: ${(error as Error).message}`);
+      const topics = Object.entries(HISTORY);
+      await admin.fetchTopicMetadata({ topics: topics.map(([topic]) => topic) }); // see KafkaFigures.connect
+      return await Promise.all(
+        topics.map(async ([topic, count]) => ({
+          topic,
+          partitions: tailOffsets(await admin.fetchTopicOffsets(topic), count),
+        })),
+      );
     } finally {
       await admin.disconnect();
     }

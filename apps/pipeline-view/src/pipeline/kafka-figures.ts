@@ -55,6 +55,9 @@ export class KafkaFigures implements OnModuleDestroy {
     const tuning = { connectionTimeout: 2000, requestTimeout: 5000, retry: { retries: 0 }, logLevel: logLevel.NOTHING };
     const admin = this.clients.client('status', tuning).admin();
     await admin.connect();
+    // Seen here with kafkajs 2.2.4 and no retries: the first parallel calls of a new admin fail with
+    // "No brokers in the broker pool" (concurrent first metadata refreshes). One look-up first avoids it.
+    await admin.fetchTopicMetadata({ topics: [PRODUCT_EVENTS_TOPIC, DEAD_LETTER_TOPIC] });
     return admin;
   }
 }
