@@ -15,7 +15,7 @@ import { DeadLetterPublisher } from './dead-letter.publisher.js';
 import { receivedRecord } from './received-record.js';
 import { SyncAckPublisher } from './sync-ack.publisher.js';
 import { outcomeAck, rejectionAck } from './sync-acks.js';
-import { TransientRetry } from './transient-retry.js';
+import { TransientRetry, type OnRebalance } from './transient-retry.js';
 
 /**
  * Consumes `product.events` one record at a time per partition and commits its offset only once
@@ -83,8 +83,8 @@ export class ProductEventsController implements BeforeApplicationShutdown {
   }
 
   private async handle(record: DeadLetterSource, where: string, context: KafkaContext): Promise<void> {
-    const untilDone = <T>(what: string, step: () => Promise<T>) =>
-      this.retry.run(`${what} ${where}`, step, context.getHeartbeat());
+    const untilDone: Retrier = (what, step, onRebalance) =>
+      this.retry.run(`${what} ${where}`, step, context.getHeartbeat(), onRebalance);
     const decoded = decodeProductEventMessage(record.value);
     if (decoded.ok) {
       const event = decoded.value;
@@ -104,7 +104,9 @@ export class ProductEventsController implements BeforeApplicationShutdown {
       await this.deadLetter(record, decoded.errorClass, decoded.reason, untilDone);
       await this.acknowledge(rejectionAck(record.key?.toString(), decoded.reason), untilDone);
     }
-    await commitProcessed(context);
+    // A coordinator still loading the group after a broker restart is waited out like any outage;
+    // one that has moved makes commitProcessed throw for a rejoin, which is not retried here.
+    await untilDone('committing', () => commitProcessed(context));
   }
 
   private async deadLetter(
@@ -120,8 +122,8 @@ export class ProductEventsController implements BeforeApplicationShutdown {
   }
 
   private async acknowledge(ack: SyncAck | null, untilDone: Retrier): Promise<void> {
-    if (ack) await untilDone('acknowledging', () => this.acks.publish(ack));
+    if (ack) await untilDone('acknowledging', () => this.acks.publish(ack), 'finish');
   }
 }
 
-type Retrier = <T>(what: string, step: () => Promise<T>) => Promise<T>;
+type Retrier = <T>(what: string, step: () => Promise<T>, onRebalance?: OnRebalance) => Promise<T>;
