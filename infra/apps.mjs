@@ -1,10 +1,10 @@
 // @ts-check
-// The three apps `npm start` runs: where each listens and what it prints once up.
+// The apps `npm start` runs: where each listens and what it prints once up.
 
 /**
  * @typedef {{
  *   name: import('./supervise.mjs').AppName, color: number,
- *   port: 'API_SERVICE_PORT' | 'PRODUCT_PRODUCER_PORT' | 'PRODUCT_CONSUMER_PORT',
+ *   port: 'API_SERVICE_PORT' | 'PRODUCT_PRODUCER_PORT' | 'PRODUCT_CONSUMER_PORT' | 'PIPELINE_VIEW_PORT',
  *   urls: (port: string) => string[],
  * }} App
  */
@@ -28,5 +28,11 @@ export const APPS = [
     color: 33,
     port: 'PRODUCT_CONSUMER_PORT',
     urls: (p) => [`replica       http://localhost:${p}/catalog/products`],
+  },
+  {
+    name: 'pipeline-view',
+    color: 34,
+    port: 'PIPELINE_VIEW_PORT',
+    urls: (p) => [`live view     http://localhost:${p}/`],
   },
 ];

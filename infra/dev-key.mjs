@@ -30,12 +30,15 @@ function devKey() {
 /**
  * What the apps need for it: API_KEYS naming one key `dev` with every scope, by its SHA-256. With
  * API_KEYS already set, the user's keys win and nothing is made.
- * @returns {{ API_KEYS: string } | {}}
+ * @returns {{ API_KEYS: string, PIPELINE_VIEW_API_KEY_FILE: string } | {}}
  */
 export function devKeyEnv() {
   if (process.env.API_KEYS) return {};
   const sha256 = createHash('sha256').update(devKey()).digest('hex');
-  return { API_KEYS: JSON.stringify([{ name: 'dev', scopes: ['products:write', 'admin'], sha256 }]) };
+  return {
+    API_KEYS: JSON.stringify([{ name: 'dev', scopes: ['products:write', 'admin'], sha256 }]),
+    PIPELINE_VIEW_API_KEY_FILE: DEV_KEY_FILE, // the live view's controls act as the developer
+  };
 }
 
 /**

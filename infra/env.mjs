@@ -9,7 +9,7 @@ import { LOCAL_DATABASE_URLS } from '@nestjs-kafka-sync/prisma-offline';
  * What every process of a profile's stack is given.
  * @typedef {{
  *   API_DATABASE_URL: string, CATALOG_DATABASE_URL: string,
- *   API_SERVICE_PORT: string, PRODUCT_CONSUMER_PORT: string, PRODUCT_PRODUCER_PORT: string,
+ *   API_SERVICE_PORT: string, PRODUCT_CONSUMER_PORT: string, PRODUCT_PRODUCER_PORT: string, PIPELINE_VIEW_PORT: string,
  *   KAFKA_GROUP_ID: string, CATALOG_GROUP_ID: string, KAFKA_BROKERS: string,
  * } & Partial<TestAccessEnv>} ProfileEnv
  */
@@ -80,6 +80,7 @@ const PROFILES = {
     API_SERVICE_PORT: '3000',
     PRODUCT_CONSUMER_PORT: '3001',
     PRODUCT_PRODUCER_PORT: '3002',
+    PIPELINE_VIEW_PORT: '3003',
     KAFKA_GROUP_ID: 'product-catalog',
     CATALOG_GROUP_ID: 'product-catalog',
     KAFKA_BROKERS: '127.0.0.1:9092',
@@ -92,6 +93,7 @@ const PROFILES = {
     API_SERVICE_PORT: '13000',
     PRODUCT_CONSUMER_PORT: '13001',
     PRODUCT_PRODUCER_PORT: '13002',
+    PIPELINE_VIEW_PORT: '13003',
     KAFKA_GROUP_ID: 'product-catalog-test',
     CATALOG_GROUP_ID: 'product-catalog-test',
     KAFKA_BROKERS: '127.0.0.1:19092',
@@ -105,6 +107,7 @@ const PROFILES = {
     API_SERVICE_PORT: '14000',
     PRODUCT_CONSUMER_PORT: '14001',
     PRODUCT_PRODUCER_PORT: '14002',
+    PIPELINE_VIEW_PORT: '14003',
     KAFKA_GROUP_ID: 'product-catalog-cluster-test',
     CATALOG_GROUP_ID: 'product-catalog-cluster-test',
     KAFKA_BROKERS: '127.0.0.1:19192,127.0.0.1:19292,127.0.0.1:19392',

@@ -3,7 +3,12 @@
 // wait before restarting a crashed app, and what a control command (`npm run app -- stop <app>`) asks.
 
 /** The apps `npm start` runs, in the order it starts them. */
-export const APP_NAMES = /** @type {const} */ (['api-service', 'product-producer', 'product-consumer']);
+export const APP_NAMES = /** @type {const} */ ([
+  'api-service',
+  'product-producer',
+  'product-consumer',
+  'pipeline-view',
+]);
 /** @typedef {(typeof APP_NAMES)[number]} AppName */
 
 export const VERBS = /** @type {const} */ (['start', 'stop', 'restart', 'status']);

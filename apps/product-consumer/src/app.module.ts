@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConsumerAppHealthModule } from '@nestjs-kafka-sync/kafka-kit';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { AppConfigModule, AppKafkaModule, AppSecurityModule } from './config/app-config.module.js';
+import { ControlModule } from './control/control.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { PrismaService } from './prisma/prisma.service.js';
 import { ProductEventsModule } from './product-events/product-events.module.js';
@@ -14,6 +15,7 @@ import { ProductEventsModule } from './product-events/product-events.module.js';
     PrismaModule,
     ProductEventsModule,
     CatalogModule,
+    ControlModule,
     ConsumerAppHealthModule.register({ database: PrismaService, consumerName: 'product-events-consumer' }),
   ],
 })

@@ -4,6 +4,7 @@ import type { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { serverConfig } from './config/server.config.js';
+import { ConsumerControl } from './control/consumer-control.js';
 import { configureApp } from './http/configure-app.js';
 import { PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
 import { KafkaClients, KafkaConsumerHealth } from '@nestjs-kafka-sync/kafka-kit';
@@ -13,6 +14,7 @@ async function bootstrap() {
   configureApp(app);
   const consumer = app.connectMicroservice(app.get(KafkaClients).consumerOptions());
   app.get(KafkaConsumerHealth).track(consumer.status);
+  app.get(ConsumerControl).attach(consumer);
   await app.startAllMicroservices();
   const { port, host } = app.get<ConfigType<typeof serverConfig>>(serverConfig.KEY);
   await app.listen(port, host);

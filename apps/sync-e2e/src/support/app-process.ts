@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eventually } from './eventually.js';
 
-export type AppName = 'api-service' | 'product-producer' | 'product-consumer';
+export type AppName = 'api-service' | 'product-producer' | 'product-consumer' | 'pipeline-view';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 export const logDir = `${repoRoot}.local/e2e-logs`;

@@ -1,3 +1,4 @@
+import { testKeys } from './api.js';
 import { e2eEnv } from './env.js';
 
 /** One HTTP request of the fuzz suite, to either app, with its body as raw text (so it can be any bytes). */
@@ -21,14 +22,15 @@ export interface FuzzResponse {
 const ANSWER_WITHIN_MS = 40_000;
 
 /**
- * Every request the fuzz suite sends goes through here, so whatever every request needs (an
- * Authorization header on write routes, say) is added in one place.
+ * Every request the fuzz suite sends goes through here. It carries a key with every scope (unless the
+ * request names its own), so hostile input reaches the validation behind the access guard; what
+ * callers without the right key get is security.e2e.spec.ts's table.
  */
 export async function fuzzRequest(request: FuzzRequest): Promise<FuzzResponse> {
   const base = request.app === 'api' ? e2eEnv.apiUrl : e2eEnv.consumerUrl;
   const response = await fetch(`${base}${request.path}`, {
     method: request.method,
-    headers: request.headers,
+    headers: { authorization: `Bearer ${testKeys.learner}`, ...request.headers },
     body: request.body,
     signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
   });

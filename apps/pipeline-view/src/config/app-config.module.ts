@@ -1,0 +1,17 @@
+import { ConfigModule } from '@nestjs/config';
+import { KafkaModule } from '@nestjs-kafka-sync/kafka-kit';
+import { databaseConfig } from './database.config.js';
+import { validateEnv } from './env.schema.js';
+import { kafkaConfig } from './kafka.config.js';
+import { serverConfig } from './server.config.js';
+import { viewConfig } from './view.config.js';
+
+/** The validated environment, as typed `registerAs` namespaces: boot fails naming every bad variable. */
+export const AppConfigModule = ConfigModule.forRoot({
+  isGlobal: true,
+  validate: validateEnv,
+  load: [serverConfig, databaseConfig, kafkaConfig, viewConfig],
+});
+
+/** Kafka clients made from the validated `kafka` namespace. */
+export const AppKafkaModule = KafkaModule.forRootAsync(kafkaConfig.asProvider());
