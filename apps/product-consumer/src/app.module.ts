@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConsumerAppHealthModule } from '@nestjs-kafka-sync/kafka-kit';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { AppConfigModule, AppKafkaModule } from './config/app-config.module.js';
+import { ConsumerMetricsModule } from './metrics/consumer-metrics.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { PrismaService } from './prisma/prisma.service.js';
 import { ProductEventsModule } from './product-events/product-events.module.js';
@@ -11,6 +12,7 @@ import { ProductEventsModule } from './product-events/product-events.module.js';
     AppConfigModule,
     AppKafkaModule,
     PrismaModule,
+    ConsumerMetricsModule,
     ProductEventsModule,
     CatalogModule,
     ConsumerAppHealthModule.register({ database: PrismaService, consumerName: 'product-events-consumer' }),
