@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { api, catalogProduct, replicated } from './support/api.js';
 import { e2eEnv } from './support/env.js';
 import { eventually } from './support/eventually.js';
-import { sampleSum, scrape, type Sample } from './support/metrics.js';
+import { dashboardMetrics, familyOf } from './support/dashboard-metrics.js';
+import { metricFamilies, sampleSum, scrape, scrapeText, type Sample } from './support/metrics.js';
 import { useRunningSystem } from './support/stack.js';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 const CREATES = 6;
 const UPDATES = 4;
@@ -95,5 +99,15 @@ describe('/metrics of the three apps, against a known stream of changes', () => 
       expect(
         scrapes.consumer.some((s) => s.name === 'sync_consumer_records_total' && s.labels.outcome === outcome),
       ).toBe(true);
+  });
+
+  it('exports every metric the Grafana dashboard queries', async () => {
+    const texts = await Promise.all(Object.values(urls).map(scrapeText));
+    const families = new Set(texts.flatMap((text) => [...metricFamilies(text)]));
+    const queried = dashboardMetrics(`${repoRoot}deploy/observability/grafana/dashboards/nestjs-kafka-sync.json`);
+
+    expect(queried.length).toBeGreaterThan(10);
+    expect(queried.filter((metric) => !familyOf(metric, families))).toEqual([]);
+    console.log(`dashboard: all ${queried.length} metrics it queries are exported`);
   });
 });

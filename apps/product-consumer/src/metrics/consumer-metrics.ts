@@ -11,6 +11,9 @@ import {
   TRANSIENT_RETRIES,
 } from './consumer-metric-providers.js';
 
+/** The steps TransientRetry names (`untilDone('applying', …)` in product-events). */
+const RETRIED_STEPS = ['applying', 'acknowledging', 'dead-lettering'];
+
 /** The status of the ack a record got: what it did to the replica. */
 export type AckedOutcome = 'applied' | 'stale' | 'rejected';
 
@@ -32,6 +35,7 @@ export class ConsumerMetrics {
     // Every series exists from the start at 0, so rate() and alerts see the first increment.
     for (const outcome of ['applied', 'stale', 'rejected', 'dead-lettered']) records.inc({ outcome }, 0);
     for (const errorClass of DEAD_LETTER_ERROR_CLASSES) deadLetters.inc({ error_class: errorClass }, 0);
+    for (const step of RETRIED_STEPS) retries.inc({ step }, 0);
   }
 
   /** One call per batch (or record), with the status of every ack sent for it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSamples, sampleSum } from './metrics.js';
+import { metricFamilies, parseSamples, sampleSum } from './metrics.js';
 
 const text = `# HELP h Request duration
 # TYPE h histogram
@@ -26,5 +26,13 @@ describe('parseSamples / sampleSum', () => {
     expect(sampleSum(samples, 'h_count')).toBe(7);
     expect(sampleSum(samples, 'h_count', { route: '/products' })).toBe(5);
     expect(sampleSum(samples, 'h_count', { route: '/nothing' })).toBe(0);
+  });
+});
+
+describe('metricFamilies', () => {
+  it('names every declared family, with or without samples', () => {
+    expect(metricFamilies(`${text}# HELP empty_total nothing yet\n# TYPE empty_total counter\n`)).toEqual(
+      new Set(['h', 'empty_total']),
+    );
   });
 });

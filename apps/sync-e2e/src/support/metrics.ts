@@ -28,9 +28,19 @@ export function sampleSum(samples: Sample[], name: string, labels: Record<string
     .reduce((sum, s) => sum + s.value, 0);
 }
 
-/** GET <baseUrl>/metrics, parsed. */
-export async function scrape(baseUrl: string): Promise<Sample[]> {
+/** The metric families a scrape declares (`# TYPE <name> <type>`), also those with no sample yet. */
+export function metricFamilies(text: string): Set<string> {
+  return new Set([...text.matchAll(/^# TYPE (\S+) \S+$/gm)].map((m) => m[1]));
+}
+
+/** GET <baseUrl>/metrics as text. */
+export async function scrapeText(baseUrl: string): Promise<string> {
   const response = await fetch(`${baseUrl}/metrics`);
   if (!response.ok) throw new Error(`${baseUrl}/metrics answered ${response.status}`);
-  return parseSamples(await response.text());
+  return response.text();
+}
+
+/** GET <baseUrl>/metrics, parsed. */
+export async function scrape(baseUrl: string): Promise<Sample[]> {
+  return parseSamples(await scrapeText(baseUrl));
 }
