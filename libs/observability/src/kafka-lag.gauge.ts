@@ -33,6 +33,9 @@ export function kafkaLagGaugeProvider<D extends unknown[]>(
       const admin = clients.client('metrics', { connectionTimeout: 2000, retry: { retries: 0 } }).admin();
       try {
         await admin.connect();
+        // Loads the cluster's metadata first: without it kafkajs 2.2.4 cannot find a group's
+        // coordinator and fetchOffsets fails with "No brokers in the broker pool" (/sync/status does the same).
+        await admin.listTopics();
         for (const { topic, groupId } of targets(...deps)) {
           const lag = await consumerGroupLag(admin, topic, groupId);
           for (const p of lag.partitions) this.set({ topic, partition: String(p.partition), group: groupId }, p.lag);
