@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hasDockerCompose, repoRoot, requireDockerCompose, runIn } from './tools.js';
 
-const PROFILES = [[], ['--profile', 'cluster'], ['--profile', 'apps']];
+const PROFILES = [
+  [],
+  ['--profile', 'cluster'],
+  ['--profile', 'apps'],
+  ['--profile', 'apps', '--profile', 'observability'],
+];
 
 if (!hasDockerCompose)
   console.warn('docker-compose is not installed: compose checks skipped (apt-get install docker-compose)');

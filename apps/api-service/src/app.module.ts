@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConsumerAppHealthModule } from '@nestjs-kafka-sync/kafka-kit';
 import { AppConfigModule, AppKafkaModule, AppSecurityModule } from './config/app-config.module.js';
+import { AppMetricsModule } from './metrics/app-metrics.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { PrismaService } from './prisma/prisma.service.js';
 import { ProductsModule } from './products/products.module.js';
@@ -16,6 +17,7 @@ import { SyncModule } from './sync/sync.module.js';
     SyncModule,
     ProductsModule,
     ReconciliationModule,
+    AppMetricsModule,
     ConsumerAppHealthModule.register({ database: PrismaService, consumerName: 'sync-acks-consumer' }),
   ],
 })

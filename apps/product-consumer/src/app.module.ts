@@ -3,6 +3,7 @@ import { ConsumerAppHealthModule } from '@nestjs-kafka-sync/kafka-kit';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { AppConfigModule, AppKafkaModule, AppSecurityModule } from './config/app-config.module.js';
 import { ControlModule } from './control/control.module.js';
+import { ConsumerMetricsModule } from './metrics/consumer-metrics.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { PrismaService } from './prisma/prisma.service.js';
 import { ProductEventsModule } from './product-events/product-events.module.js';
@@ -13,6 +14,7 @@ import { ProductEventsModule } from './product-events/product-events.module.js';
     AppKafkaModule,
     AppSecurityModule,
     PrismaModule,
+    ConsumerMetricsModule,
     ProductEventsModule,
     CatalogModule,
     ControlModule,

@@ -4,6 +4,7 @@ import type { ConfigType } from '@nestjs/config';
 import { backoffDelay } from '@nestjs-kafka-sync/service-kit';
 import { outboxConfig } from '../config/outbox.config.js';
 import { ProductEventPublisher } from '../kafka/product-event.publisher.js';
+import { RelayMetrics } from '../metrics/relay-metrics.js';
 import { OutboxNotifications } from './outbox-notifications.js';
 import { OutboxStore } from './outbox.store.js';
 
@@ -30,6 +31,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     private readonly store: OutboxStore,
     private readonly publisher: ProductEventPublisher,
     private readonly notifications: OutboxNotifications,
+    private readonly metrics: RelayMetrics,
     @Inject(outboxConfig.KEY) private readonly outbox: ConfigType<typeof outboxConfig>,
   ) {}
 
@@ -54,13 +56,16 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     while (!this.stopping.signal.aborted) {
       this.wake = new AbortController();
       try {
-        const published = await this.store.publishNextBatch(batchSize, (rows) =>
-          this.publisher.publish(rows.map((row) => row.payload)),
+        const published = await this.store.publishNextBatch(
+          batchSize,
+          (rows) => this.publisher.publish(rows.map((row) => row.payload)),
+          (latencies) => this.metrics.marked(latencies),
         );
         this.recordSuccess(published ?? 0);
         if (published === batchSize) continue; // more may be waiting
         await this.pause(pollMs, this.wake.signal);
       } catch (error) {
+        this.metrics.failed();
         this.state.consecutiveFailures += 1;
         this.state.lastError = (error as Error).message;
         const delay = backoffDelay(this.state.consecutiveFailures, 200, maxBackoffMs);

@@ -29,8 +29,14 @@ export class OutboxStore implements OnApplicationShutdown {
    * duplicate the consumer's version check absorbs), never loses them.
    * The transaction holds an advisory lock, so of several running relays only one publishes at
    * a time and one product's events cannot interleave. Returns null when another relay holds it.
+   * `onMarked` gets, per row, the seconds from its insert to its marking after Kafka's ack, by
+   * PostgreSQL's clock (the same clock that stamped the row, so no skew between hosts).
    */
-  async publishNextBatch(limit: number, publish: (rows: OutboxRow[]) => Promise<void>): Promise<number | null> {
+  async publishNextBatch(
+    limit: number,
+    publish: (rows: OutboxRow[]) => Promise<void>,
+    onMarked: (ackLatenciesSeconds: number[]) => void = () => undefined,
+  ): Promise<number | null> {
     const client = await this.pool.connect();
     let failure: Error | undefined;
     // A connection lost while checked out is reported here too; unheard, it would crash the process.
@@ -51,9 +57,14 @@ export class OutboxStore implements OnApplicationShutdown {
       );
       if (rows.length > 0) {
         await publish(rows);
-        await client.query('UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])', [
-          rows.map((r) => r.id),
-        ]);
+        const marked = await client.query<{ latency: number }>(
+          `UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])
+           RETURNING extract(epoch FROM clock_timestamp() - created_at)::float8 AS latency`,
+          [rows.map((r) => r.id)],
+        );
+        await client.query('COMMIT');
+        onMarked(marked.rows.map((r) => r.latency));
+        return rows.length;
       }
       await client.query('COMMIT');
       return rows.length;

@@ -1,0 +1,30 @@
+import { makeGaugeProvider } from '@willsoto/nestjs-prometheus';
+import type { Gauge } from 'prom-client';
+import { PrismaService } from '../prisma/prisma.service.js';
+
+/**
+ * The outbox's backlog, read from api_service on every scrape. Exported by api-service, which owns
+ * the table, rather than by the relay: an outbox that grows because every relay is down must still show.
+ */
+export const outboxGauges = [
+  makeGaugeProvider({
+    name: 'outbox_unpublished_events',
+    help: 'Outbox rows committed but not yet acknowledged by Kafka (read on scrape)',
+    inject: [PrismaService],
+    async collect(this: Gauge, prisma: PrismaService) {
+      const [{ count }] = await prisma.$queryRaw<{ count: number }[]>`
+        SELECT count(*)::int AS count FROM outbox_events WHERE published_at IS NULL`;
+      this.set(count);
+    },
+  }),
+  makeGaugeProvider({
+    name: 'outbox_oldest_unpublished_age_seconds',
+    help: 'Age of the oldest unpublished outbox row, 0 when there is none (read on scrape)',
+    inject: [PrismaService],
+    async collect(this: Gauge, prisma: PrismaService) {
+      const [{ age }] = await prisma.$queryRaw<{ age: number | null }[]>`
+        SELECT extract(epoch FROM now() - min(created_at))::float8 AS age FROM outbox_events WHERE published_at IS NULL`;
+      this.set(Math.max(0, age ?? 0));
+    },
+  }),
+];
