@@ -4,3 +4,4 @@ import { stopKafka } from './kafka.mjs';
 await stopKafka('dev');
 await stopKafka('test');
 await stopKafka('cluster');
+await stopKafka('secure');

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { LOCAL_DATABASE_URLS } from '@nestjs-kafka-sync/prisma-offline';
 
-/** @typedef {'dev' | 'test' | 'cluster'} Profile */
+/** @typedef {'dev' | 'test' | 'cluster' | 'secure'} Profile */
 
 /**
  * What every process of a profile's stack is given.
@@ -113,10 +113,22 @@ const PROFILES = {
     KAFKA_BROKERS: '127.0.0.1:19192,127.0.0.1:19292,127.0.0.1:19392',
     ...TEST_ACCESS,
   },
+  // The secured broker (SASL_SSL, SCRAM users, ACLs): the Kafka security spec, and the apps against it.
+  // Each app also needs its user's KAFKA_SSL / KAFKA_SASL_* (infra/kafka/secure-client.mjs).
+  secure: {
+    API_DATABASE_URL: suffixed(apiService, '_secure_test'),
+    CATALOG_DATABASE_URL: suffixed(productCatalog, '_secure_test'),
+    API_SERVICE_PORT: '15000',
+    PRODUCT_CONSUMER_PORT: '15001',
+    PRODUCT_PRODUCER_PORT: '15002',
+    KAFKA_GROUP_ID: 'product-catalog-secure-test',
+    CATALOG_GROUP_ID: 'product-catalog-secure-test',
+    KAFKA_BROKERS: '127.0.0.1:19492',
+  },
 };
 
 /**
- * @typedef {{ KAFKA_NODES: string, KAFKA_PORT: string, KAFKA_CONTROLLER_PORT: string, KAFKA_HOME_DIR: string }} LocalKafka
+ * @typedef {{ KAFKA_NODES: string, KAFKA_PORT: string, KAFKA_CONTROLLER_PORT: string, KAFKA_HOME_DIR: string, KAFKA_SECURE?: string }} LocalKafka
  */
 
 /**
@@ -133,6 +145,14 @@ export const LOCAL_KAFKA = {
     KAFKA_PORT: '19192',
     KAFKA_CONTROLLER_PORT: '19193',
     KAFKA_HOME_DIR: '.local/kafka-cluster',
+  },
+  // SASL_SSL only; secrets (CA, keystores, SCRAM passwords) in KAFKA_HOME_DIR/secrets.
+  secure: {
+    KAFKA_NODES: '1',
+    KAFKA_PORT: '19492',
+    KAFKA_CONTROLLER_PORT: '19493',
+    KAFKA_HOME_DIR: '.local/kafka-secure',
+    KAFKA_SECURE: '1',
   },
 };
 

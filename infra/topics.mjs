@@ -2,6 +2,7 @@
 // Names, partitions, settings and the replication rule come from libs/contracts (built first).
 import { pathToFileURL } from 'node:url';
 import { replicationFor, TOPICS } from '@nestjs-kafka-sync/contracts';
+import { kafkaSecurityFromEnv } from '@nestjs-kafka-sync/kafka-kit';
 import kafkajs from 'kafkajs';
 import { log } from './run.mjs';
 
@@ -27,12 +28,16 @@ function configEntries(topic, { replicationFactor, minInsyncReplicas }) {
   return Object.entries(config).map(([name, value]) => ({ name, value }));
 }
 
-/** @param {string} brokers comma-separated host:port */
-export async function ensureTopics(brokers) {
+/**
+ * @param {string} brokers comma-separated host:port
+ * @param {import('@nestjs-kafka-sync/kafka-kit').KafkaSecurity} [security] TLS/SASL; default: from KAFKA_SSL, KAFKA_SASL_* as the apps take them
+ */
+export async function ensureTopics(brokers, security = kafkaSecurityFromEnv()) {
   const kafka = new kafkajs.Kafka({
     clientId: 'nestjs-kafka-sync-infra',
     brokers: brokers.split(','),
     logLevel: kafkajs.logLevel.WARN,
+    ...security,
   });
   const admin = kafka.admin();
   await admin.connect();

@@ -15,6 +15,8 @@ KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-60}"
 KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 KAFKA_JVM_OPTS="${KAFKA_JVM_OPTS:-}"
+# 1: SASL_SSL with SCRAM-SHA-512 users and ACLs (infra/kafka/secure.sh; the `secure` profile of infra/env.mjs).
+KAFKA_SECURE="${KAFKA_SECURE:-0}"
 
 LIBS_DIR="${KAFKA_LIBS_DIR:-$REPO_ROOT/.local/kafka/libs}" # shared by every broker home (dev, test)
 VERSION_MARKER="$LIBS_DIR/.kafka-version"
@@ -32,6 +34,9 @@ unset i
 # replication_settings when a node's config is written.
 REPLICATION_FACTOR=""
 MIN_INSYNC_REPLICAS=""
+
+# shellcheck source=secure.sh
+source "$SCRIPT_DIR/secure.sh"
 
 log() { printf '[kafka.sh] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -160,6 +165,11 @@ socket.connection.setup.timeout.ms=2000
 socket.connection.setup.timeout.max.ms=2000
 EOF
   printf 'default.api.timeout.ms=30000\n' >"$TOOLS_DIR/warmup.properties"
+  if [[ "$KAFKA_SECURE" == 1 ]]; then
+    admin_client_properties >>"$TOOLS_DIR/probe.properties"
+    admin_client_properties >>"$TOOLS_DIR/warmup.properties"
+    chmod 600 "$TOOLS_DIR/probe.properties" "$TOOLS_DIR/warmup.properties"
+  fi
 }
 
 # run_tool <main-class> [args...]  (short-lived JVM tuned for fast startup)
@@ -207,11 +217,7 @@ write_node_config() {
 process.roles=broker,controller
 node.id=${id}
 controller.quorum.voters=$(quorum_voters)
-listeners=PLAINTEXT://${KAFKA_HOST}:$(node_port "$id"),CONTROLLER://${KAFKA_HOST}:$(node_controller_port "$id")
-advertised.listeners=PLAINTEXT://${KAFKA_HOST}:$(node_port "$id")
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+$(listener_config "$id")
 log.dirs=${data}
 
 num.partitions=3
@@ -256,6 +262,7 @@ logger.request.level = WARN
 logger.netclient.name = org.apache.kafka.clients.NetworkClient
 logger.netclient.level = WARN
 EOF
+  [[ "$KAFKA_SECURE" != 1 ]] || chmod 600 "$(node_props "$id")" # it holds the keystore and broker passwords
 }
 
 FRESH_NODES=()
@@ -266,7 +273,9 @@ format_node() {
   local out
   out="$(node_logs_dir "$id")/storage-format.log"
   log "formatting storage for node $id (cluster id $(cluster_id))"
-  if ! run_tool kafka.tools.StorageTool format --cluster-id "$(cluster_id)" --config "$(node_props "$id")" >"$out" 2>&1; then
+  local scram=()
+  if [[ "$KAFKA_SECURE" == 1 ]]; then mapfile -t scram < <(scram_format_args); fi
+  if ! run_tool kafka.tools.StorageTool format --cluster-id "$(cluster_id)" --config "$(node_props "$id")" "${scram[@]}" >"$out" 2>&1; then
     cat "$out" >&2
     die "kafka-storage format failed for node $id"
   fi
@@ -356,6 +365,7 @@ start_nodes() {
   ((${#started[@]})) || return 0
 
   cmd_fetch
+  [[ "$KAFKA_SECURE" != 1 ]] || secure_material
   write_tools_config
   for id in "${started[@]}"; do write_node_config "$id"; format_node "$id"; done
   for id in "${started[@]}"; do launch_node "$id"; done
@@ -365,6 +375,11 @@ start_nodes() {
 
 cmd_start() {
   start_nodes "${NODE_IDS[@]}"
+  if [[ "$KAFKA_SECURE" == 1 ]]; then
+    log "secured mode: creating the project's topics and the users' ACLs (as admin)"
+    KAFKA_BROKERS="$(bootstrap_servers)" KAFKA_SECRETS_DIR="$SECRETS_DIR" node "$SCRIPT_DIR/secure-setup.mjs" ||
+      die "infra/kafka/secure-setup.mjs failed (are libs/contracts and libs/kafka-kit built?)"
+  fi
   log "Kafka $KAFKA_VERSION ready on $(bootstrap_servers)"
 }
 
@@ -470,7 +485,9 @@ Env: KAFKA_NODES (1; with N>1 node i uses ports +100*(i-1) and \$KAFKA_HOME_DIR/
      KAFKA_REPLICATION_FACTOR (overrides the factor, as for infra/topics.mjs),
      KAFKA_VERSION ($KAFKA_VERSION), KAFKA_HOST (127.0.0.1), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_HOME_DIR (<repo>/.local/kafka),
      KAFKA_START_TIMEOUT (60), KAFKA_STOP_TIMEOUT (30), KAFKA_HEAP_OPTS, KAFKA_JVM_OPTS,
-     KAFKA_WARMUP (1; 0 skips creating __consumer_offsets on the first start after a format)
+     KAFKA_WARMUP (1; 0 skips creating __consumer_offsets on the first start after a format),
+     KAFKA_SECURE (0; 1: SASL_SSL + SCRAM-SHA-512 + ACLs, certificates and passwords under \$KAFKA_HOME_DIR/secrets,
+       admin client settings for the Kafka tools in \$KAFKA_HOME_DIR/secrets/admin.properties (--command-config))
 EOF
 }
 

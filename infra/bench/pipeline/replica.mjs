@@ -1,6 +1,7 @@
 // @ts-check
 // Is the replica there yet? product_catalog compared with api_service for a set of products, and the
 // live consumer group's lag on product.events.
+import { kafkaSecurityFromEnv } from '@nestjs-kafka-sync/kafka-kit';
 import kafkajs from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -43,6 +44,7 @@ export async function connectLagProbe(env) {
     clientId: 'bench-lag',
     brokers: env.KAFKA_BROKERS.split(','),
     logLevel: kafkajs.logLevel.NOTHING,
+    ...kafkaSecurityFromEnv({ ...process.env, ...env }),
   }).admin();
   await admin.connect();
   return {

@@ -1,5 +1,6 @@
 // @ts-check
 // What the benchmark runs against: the stack it starts itself (test profile), or one already running.
+import { kafkaSecurityFromEnv } from '@nestjs-kafka-sync/kafka-kit';
 import kafkajs from 'kafkajs';
 import pg from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -82,6 +83,7 @@ async function emptyTestData(env) {
     clientId: 'bench',
     brokers: env.KAFKA_BROKERS.split(','),
     logLevel: kafkajs.logLevel.NOTHING,
+    ...kafkaSecurityFromEnv({ ...process.env, ...env }),
   }).admin();
   await admin.connect();
   try {

@@ -1,5 +1,6 @@
 export * from './kafka-settings.js';
 export * from './kafka-client.js';
+export * from './kafka-security.env.js';
 export * from './idempotent-producer.js';
 export * from './resilient-producer.js';
 export * from './partition-counter.js';

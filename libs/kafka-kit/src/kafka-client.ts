@@ -11,7 +11,7 @@ export type KafkaClientTuning = Pick<
 
 /**
  * The kafkajs client configuration every client of the project is made from (Nest's consumer
- * transport too): the settings' brokers, a client id telling the use apart (`<clientId>-<purpose>`),
+ * transport too): the settings' brokers and security (TLS, SASL), a client id telling the use apart (`<clientId>-<purpose>`),
  * logs through Nest's logger.
  */
 export function kafkaClientConfig(
@@ -23,6 +23,7 @@ export function kafkaClientConfig(
     ...tuning,
     clientId: purpose ? `${settings.clientId}-${purpose}` : settings.clientId,
     brokers: settings.brokers,
+    ...settings.security,
     logCreator: KafkaLogger.bind(null, new Logger('kafkajs')),
   };
 }

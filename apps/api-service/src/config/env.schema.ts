@@ -1,6 +1,7 @@
 import { httpSecurityEnv } from '@nestjs-kafka-sync/http-kit';
 import { LOCAL_DATABASE_URLS } from '@nestjs-kafka-sync/prisma-offline/local-databases';
 import { envValidator, kafkaBrokers, port, postgresUrl } from '@nestjs-kafka-sync/service-kit';
+import { kafkaSecurityEnv } from '@nestjs-kafka-sync/kafka-kit';
 import { z } from 'zod';
 
 export const envSchema = z.object({
@@ -13,6 +14,8 @@ export const envSchema = z.object({
   /** Products fingerprinted per query on each side while reconciling. */
   RECONCILE_BATCH_SIZE: z.coerce.number().int().min(1).default(5000),
   KAFKA_BROKERS: kafkaBrokers,
+  /** KAFKA_SSL, KAFKA_SASL_*: the same for every app (libs/kafka-kit). */
+  ...kafkaSecurityEnv,
   KAFKA_CLIENT_ID: z.string().min(1).default('api-service'),
   /** The group api-service consumes product.sync-acks in. */
   SYNC_ACKS_GROUP_ID: z.string().min(1).default('api-service-sync-acks'),

@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import type { KafkaSettings } from '@nestjs-kafka-sync/kafka-kit';
+import { kafkaSecurity, type KafkaSettings } from '@nestjs-kafka-sync/kafka-kit';
 import { validateEnv } from './env.schema.js';
 
 export const kafkaConfig = registerAs('kafka', () => {
@@ -7,6 +7,7 @@ export const kafkaConfig = registerAs('kafka', () => {
   return {
     clientId: env.KAFKA_CLIENT_ID,
     brokers: env.KAFKA_BROKERS,
+    security: kafkaSecurity(env),
     // The API serves while Kafka is unreachable; the ack consumer joins once it is.
     consumer: { groupId: env.SYNC_ACKS_GROUP_ID, waitForBrokers: true },
   } satisfies KafkaSettings;

@@ -1,6 +1,7 @@
 import { httpSecurityEnv } from '@nestjs-kafka-sync/http-kit';
 import { LOCAL_DATABASE_URLS } from '@nestjs-kafka-sync/prisma-offline/local-databases';
 import { envValidator, kafkaBrokers, port, postgresUrl } from '@nestjs-kafka-sync/service-kit';
+import { kafkaSecurityEnv } from '@nestjs-kafka-sync/kafka-kit';
 import { z } from 'zod';
 
 export const envSchema = z.object({
@@ -9,6 +10,8 @@ export const envSchema = z.object({
   CATALOG_DATABASE_URL: postgresUrl(LOCAL_DATABASE_URLS.productCatalog),
   CATALOG_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(5),
   KAFKA_BROKERS: kafkaBrokers,
+  /** KAFKA_SSL, KAFKA_SASL_*: the same for every app (libs/kafka-kit). */
+  ...kafkaSecurityEnv,
   KAFKA_CLIENT_ID: z.string().min(1).default('product-consumer'),
   /** Every instance with this group id shares the topic's partitions. */
   KAFKA_GROUP_ID: z.string().min(1).default('product-catalog'),

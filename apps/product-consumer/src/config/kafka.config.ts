@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import type { KafkaSettings } from '@nestjs-kafka-sync/kafka-kit';
+import { kafkaSecurity, type KafkaSettings } from '@nestjs-kafka-sync/kafka-kit';
 import { validateEnv } from './env.schema.js';
 
 export const kafkaConfig = registerAs('kafka', () => {
@@ -7,6 +7,7 @@ export const kafkaConfig = registerAs('kafka', () => {
   return {
     clientId: env.KAFKA_CLIENT_ID,
     brokers: env.KAFKA_BROKERS,
+    security: kafkaSecurity(env),
     consumer: { groupId: env.KAFKA_GROUP_ID, sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS },
   } satisfies KafkaSettings;
 });

@@ -1,5 +1,6 @@
 import { LOCAL_DATABASE_URLS } from '@nestjs-kafka-sync/prisma-offline/local-databases';
 import { envValidator, kafkaBrokers, port, postgresUrl } from '@nestjs-kafka-sync/service-kit';
+import { kafkaSecurityEnv } from '@nestjs-kafka-sync/kafka-kit';
 import { z } from 'zod';
 
 export const envSchema = z.object({
@@ -7,6 +8,8 @@ export const envSchema = z.object({
   /** The relay reads the outbox where api-service commits it: in api-service's own database. */
   API_DATABASE_URL: postgresUrl(LOCAL_DATABASE_URLS.apiService),
   KAFKA_BROKERS: kafkaBrokers,
+  /** KAFKA_SSL, KAFKA_SASL_*: the same for every app (libs/kafka-kit). */
+  ...kafkaSecurityEnv,
   KAFKA_CLIENT_ID: z.string().min(1).default('product-producer'),
   /** Fallback when a NOTIFY is missed: a missed wake-up delays a change by at most this long, never loses it. */
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
