@@ -121,6 +121,7 @@ const PROFILES = {
     API_SERVICE_PORT: '15000',
     PRODUCT_CONSUMER_PORT: '15001',
     PRODUCT_PRODUCER_PORT: '15002',
+    PIPELINE_VIEW_PORT: '15003',
     KAFKA_GROUP_ID: 'product-catalog-secure-test',
     CATALOG_GROUP_ID: 'product-catalog-secure-test',
     KAFKA_BROKERS: '127.0.0.1:19492',
