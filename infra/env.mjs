@@ -1,5 +1,6 @@
 // One place for the stack's addresses and ports. Anything already set in the environment wins:
 // point KAFKA_BROKERS / API_DATABASE_URL / CATALOG_DATABASE_URL elsewhere and nothing local is started.
+import { createHash } from 'node:crypto';
 import { LOCAL_DATABASE_URLS } from '@nestjs-kafka-sync/prisma-offline';
 
 /** @typedef {'dev' | 'test' | 'cluster'} Profile */
@@ -10,8 +11,52 @@ import { LOCAL_DATABASE_URLS } from '@nestjs-kafka-sync/prisma-offline';
  *   API_DATABASE_URL: string, CATALOG_DATABASE_URL: string,
  *   API_SERVICE_PORT: string, PRODUCT_CONSUMER_PORT: string, PRODUCT_PRODUCER_PORT: string,
  *   KAFKA_GROUP_ID: string, CATALOG_GROUP_ID: string, KAFKA_BROKERS: string,
- * }} ProfileEnv
+ * } & Partial<TestAccessEnv>} ProfileEnv
  */
+
+/**
+ * The test stacks' API keys. Not secrets: they open only the test databases on this machine, and the
+ * test clients (apps/sync-e2e, the benchmark) need them in plain text. One key per role, so the
+ * security test can try each route with a key that lacks its scope.
+ */
+export const TEST_API_KEYS = {
+  writer: 'nks-test-key-products-write',
+  admin: 'nks-test-key-admin',
+  noScope: 'nks-test-key-no-scope',
+  /** Both scopes, like npm start's development key: the tour's doc test runs the lessons with it. */
+  learner: 'nks-test-key-learner',
+};
+
+/**
+ * @typedef {{
+ *   API_KEYS: string, RATE_LIMIT_PER_IP: string, RATE_LIMIT_PER_KEY: string,
+ *   TEST_API_KEY_WRITER: string, TEST_API_KEY_ADMIN: string, TEST_API_KEY_NO_SCOPE: string, TEST_API_KEY_LEARNER: string,
+ * }} TestAccessEnv
+ */
+
+/** @param {string} key */
+const sha256 = (key) => createHash('sha256').update(key).digest('hex');
+
+/**
+ * The apps get the keys' hashes; the test clients the keys. Rate limits are off: the benchmark
+ * drives thousands of requests a second from one address (the security test starts its own
+ * throttled instance).
+ * @type {TestAccessEnv}
+ */
+const TEST_ACCESS = {
+  API_KEYS: JSON.stringify([
+    { name: 'test-writer', scopes: ['products:write'], sha256: sha256(TEST_API_KEYS.writer) },
+    { name: 'test-admin', scopes: ['admin'], sha256: sha256(TEST_API_KEYS.admin) },
+    { name: 'test-no-scope', scopes: [], sha256: sha256(TEST_API_KEYS.noScope) },
+    { name: 'test-learner', scopes: ['products:write', 'admin'], sha256: sha256(TEST_API_KEYS.learner) },
+  ]),
+  RATE_LIMIT_PER_IP: '0',
+  RATE_LIMIT_PER_KEY: '0',
+  TEST_API_KEY_WRITER: TEST_API_KEYS.writer,
+  TEST_API_KEY_ADMIN: TEST_API_KEYS.admin,
+  TEST_API_KEY_NO_SCOPE: TEST_API_KEYS.noScope,
+  TEST_API_KEY_LEARNER: TEST_API_KEYS.learner,
+};
 
 /**
  * A local database's URL with its name suffixed: the same server, a profile's own database.
@@ -50,6 +95,7 @@ const PROFILES = {
     KAFKA_GROUP_ID: 'product-catalog-test',
     CATALOG_GROUP_ID: 'product-catalog-test',
     KAFKA_BROKERS: '127.0.0.1:19092',
+    ...TEST_ACCESS,
   },
   // `npm run test:cluster` (and the last part of `npm test`): three brokers, and again its own
   // databases, ports and group, so it can run beside both of the above.
@@ -62,6 +108,7 @@ const PROFILES = {
     KAFKA_GROUP_ID: 'product-catalog-cluster-test',
     CATALOG_GROUP_ID: 'product-catalog-cluster-test',
     KAFKA_BROKERS: '127.0.0.1:19192,127.0.0.1:19292,127.0.0.1:19392',
+    ...TEST_ACCESS,
   },
 };
 
@@ -96,8 +143,19 @@ export const LOCAL_KAFKA = {
 export function stackEnv(profile) {
   /** @type {StackEnv} */
   const env = { ...PROFILES[profile], CHECKPOINT_DISABLE: '1' };
-  for (const key of /** @type {(keyof StackEnv)[]} */ (Object.keys(env))) env[key] = process.env[key] || env[key];
+  for (const key of /** @type {(keyof StackEnv)[]} */ (Object.keys(env)))
+    env[key] = /** @type {string} */ (process.env[key] || env[key]);
   return env;
+}
+
+/**
+ * A URL fit for a log: its password replaced by `***`.
+ * @param {string} url
+ */
+export function redactedUrl(url) {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
 }
 
 /** True when the user brought their own: then we start nothing of that kind. */

@@ -2,7 +2,7 @@
 // the two PostgreSQL databases, their migrations and the topics. Safe to run again.
 // Needs libs/contracts built (the topics come from it): `npm run infra:up` builds it first.
 import { pathToFileURL } from 'node:url';
-import { external, stackEnv } from './env.mjs';
+import { external, redactedUrl, stackEnv } from './env.mjs';
 import { localKafkaRunning, startKafka, stopKafka } from './kafka.mjs';
 import { ensureDatabases, migrate } from './postgres.mjs';
 import { log } from './run.mjs';
@@ -41,5 +41,7 @@ function profileNamed(name = 'dev') {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { env } = await up(profileNamed(process.argv[2]));
-  log(`ready: Kafka ${env.KAFKA_BROKERS}, ${env.API_DATABASE_URL}, ${env.CATALOG_DATABASE_URL}`);
+  log(
+    `ready: Kafka ${env.KAFKA_BROKERS}, ${redactedUrl(env.API_DATABASE_URL)}, ${redactedUrl(env.CATALOG_DATABASE_URL)}`,
+  );
 }

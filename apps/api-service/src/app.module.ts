@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConsumerAppHealthModule } from '@nestjs-kafka-sync/kafka-kit';
-import { AppConfigModule, AppKafkaModule } from './config/app-config.module.js';
+import { AppConfigModule, AppKafkaModule, AppSecurityModule } from './config/app-config.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { PrismaService } from './prisma/prisma.service.js';
 import { ProductsModule } from './products/products.module.js';
@@ -11,6 +11,7 @@ import { SyncModule } from './sync/sync.module.js';
   imports: [
     AppConfigModule,
     AppKafkaModule,
+    AppSecurityModule,
     PrismaModule,
     SyncModule,
     ProductsModule,

@@ -12,7 +12,8 @@ async function bootstrap() {
   // Hybrid: the HTTP API, plus a Kafka consumer of product-consumer's acknowledgements.
   const consumer = app.connectMicroservice(app.get(KafkaClients).consumerOptions());
   app.get(KafkaConsumerHealth).track(consumer.status);
-  await app.listen(app.get<ConfigType<typeof serverConfig>>(serverConfig.KEY).port);
+  const { port, host } = app.get<ConfigType<typeof serverConfig>>(serverConfig.KEY);
+  await app.listen(port, host);
   Logger.log(`api-service listening on ${await app.getUrl()} (OpenAPI at /docs)`, 'Bootstrap');
   // Writes go to PostgreSQL and the outbox only: the API serves while Kafka is unreachable, and the
   // ack consumer joins once it is (/health reports it down until then).

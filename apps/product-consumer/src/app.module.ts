@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConsumerAppHealthModule } from '@nestjs-kafka-sync/kafka-kit';
 import { CatalogModule } from './catalog/catalog.module.js';
-import { AppConfigModule, AppKafkaModule } from './config/app-config.module.js';
+import { AppConfigModule, AppKafkaModule, AppSecurityModule } from './config/app-config.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { PrismaService } from './prisma/prisma.service.js';
 import { ProductEventsModule } from './product-events/product-events.module.js';
@@ -10,6 +10,7 @@ import { ProductEventsModule } from './product-events/product-events.module.js';
   imports: [
     AppConfigModule,
     AppKafkaModule,
+    AppSecurityModule,
     PrismaModule,
     ProductEventsModule,
     CatalogModule,

@@ -16,7 +16,8 @@ async function bootstrap() {
   const consumer = app.connectMicroservice(app.get(KafkaClients).batchConsumerOptions(partitionsConcurrently));
   app.get(KafkaConsumerHealth).track(consumer.status);
   await app.startAllMicroservices();
-  await app.listen(app.get<ConfigType<typeof serverConfig>>(serverConfig.KEY).port);
+  const { port, host } = app.get<ConfigType<typeof serverConfig>>(serverConfig.KEY);
+  await app.listen(port, host);
   Logger.log(
     `product-consumer applying ${PRODUCT_EVENTS_TOPIC}; catalog on ${await app.getUrl()}/catalog/products`,
     'Bootstrap',

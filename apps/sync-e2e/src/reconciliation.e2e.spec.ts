@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { api } from './support/api.js';
+import { api, authFor } from './support/api.js';
 import { catalogDb, expectReplicaEqualsSource } from './support/databases.js';
 import { e2eEnv } from './support/env.js';
 import { eventually } from './support/eventually.js';
@@ -17,7 +17,8 @@ interface Report {
 }
 
 async function reconciliation(method: 'GET' | 'POST' = 'GET'): Promise<Report> {
-  const response = await fetch(`${e2eEnv.apiUrl}/reconciliation${method === 'POST' ? '/repair' : ''}`, { method });
+  const path = `/reconciliation${method === 'POST' ? '/repair' : ''}`;
+  const response = await fetch(`${e2eEnv.apiUrl}${path}`, { method, headers: authFor(method, path) });
   if (!response.ok) throw new Error(`reconciliation answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as Report;
 }

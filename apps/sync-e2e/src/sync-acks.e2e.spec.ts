@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { api, call, type Product } from './support/api.js';
+import { api, authFor, call, type Product } from './support/api.js';
 import { catalogDb } from './support/databases.js';
 import { e2eEnv } from './support/env.js';
 import { eventually } from './support/eventually.js';
@@ -89,7 +89,7 @@ describe('acknowledgements close the loop: api-service knows when the replica ha
     try {
       const response = await fetch(`http://127.0.0.1:${port}/products`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...authFor('POST', '/products') },
         body: JSON.stringify(newProduct()),
       });
       expect(response.status).toBe(201); // committed with its outbox row; the relay publishes it
@@ -105,7 +105,7 @@ describe('acknowledgements close the loop: api-service knows when the replica ha
 
   it('GET /sync/status shows a drained pipeline: no backlog, no lag, the last ack time', async () => {
     const status = await eventually(async () => {
-      const res = await fetch(`${e2eEnv.apiUrl}/sync/status`);
+      const res = await fetch(`${e2eEnv.apiUrl}/sync/status`, { headers: authFor('GET', '/sync/status') });
       const body = (await res.json()) as SyncStatus;
       expect(body).toMatchObject({ outbox: { unpublished: 0 }, pendingProducts: 0 });
       expect(body.lag.map((g) => [g.topic, g.total])).toEqual([

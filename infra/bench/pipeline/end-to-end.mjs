@@ -7,6 +7,7 @@ import { pacedPosts } from './paced-load.mjs';
 import { createBody } from './products.mjs';
 import { sourceVersions, waitReplicated } from './replica.mjs';
 import { msSince, percentile, round } from './stats.mjs';
+import { WRITER_AUTH } from './auth.mjs';
 
 const WAIT_MS = 5000;
 
@@ -49,7 +50,7 @@ async function waitingCreates(/** @type {import('./context.mjs').BenchContext} *
     const started = process.hrtime.bigint();
     const outcome = await fetch(`${ctx.apiUrl}/products`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', prefer: `wait-for-sync=${WAIT_MS}` },
+      headers: { 'content-type': 'application/json', ...WRITER_AUTH, prefer: `wait-for-sync=${WAIT_MS}` },
       body: JSON.stringify(createBody(`${ctx.tag}-w-${n}`)),
       signal: AbortSignal.timeout(WAIT_MS + 10_000),
     }).then(

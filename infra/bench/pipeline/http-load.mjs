@@ -4,6 +4,7 @@
 // PATCH/GET its own random id.
 import autocannon from 'autocannon';
 import { round } from './stats.mjs';
+import { WRITER_AUTH } from './auth.mjs';
 
 /**
  * @typedef {object} HttpFigures
@@ -42,7 +43,7 @@ export async function httpLoad({ baseUrl, method, next, connections, seconds, wa
     requests: [
       {
         method,
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...WRITER_AUTH, ...headers },
         setupRequest: (request) => {
           const { path, body } = next(n++);
           return { ...request, path, ...(body !== undefined && { body: JSON.stringify(body) }) };

@@ -5,6 +5,7 @@
 // must see requests spread evenly, as a steady stream of clients sends them.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { msSince, percentile, round } from './stats.mjs';
+import { WRITER_AUTH } from './auth.mjs';
 
 const MAX_IN_FLIGHT = 256;
 
@@ -35,7 +36,7 @@ export async function pacedPosts({ baseUrl, rate, seconds, next }) {
     const sent = process.hrtime.bigint();
     const request = fetch(`${baseUrl}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...WRITER_AUTH },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(30_000),
     })

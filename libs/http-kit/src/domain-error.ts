@@ -12,14 +12,19 @@ export interface FieldError {
  * - not-found: what it names does not exist (404)
  * - conflict: it collides with the current state, e.g. a taken key (409)
  * - stale: it was made against a version that is no longer current (412)
+ * - unauthenticated / forbidden: no proof of who calls (401) / not allowed to (403)
+ * - throttled: too many requests for now (429)
  */
-export type DomainErrorKind = 'invalid' | 'not-found' | 'conflict' | 'stale';
+export type DomainErrorKind =
+  'invalid' | 'not-found' | 'conflict' | 'stale' | 'unauthenticated' | 'forbidden' | 'throttled';
 
 export interface DomainErrorDetails {
   /** The fields at fault, when there are any. */
   fields?: FieldError[];
   /** Facts the caller needs to recover (e.g. the current version); they join the error body. */
   facts?: Record<string, unknown>;
+  /** Response headers the answer needs, e.g. WWW-Authenticate or Retry-After. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -30,11 +35,13 @@ export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
   readonly fields: FieldError[];
   readonly facts: Record<string, unknown>;
+  readonly headers: Record<string, string>;
 
   constructor(message: string, details: DomainErrorDetails = {}) {
     super(message);
     this.name = new.target.name;
     this.fields = details.fields ?? [];
     this.facts = details.facts ?? {};
+    this.headers = details.headers ?? {};
   }
 }

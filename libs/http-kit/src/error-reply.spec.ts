@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from './domain-error.js';
 import { errorReply } from './error-reply.js';
 import { invalidField } from './invalid-input.js';
+import { Forbidden, Throttled, Unauthenticated } from './auth/auth.errors.js';
 
 class Stale extends DomainError {
   readonly kind = 'stale';
@@ -66,5 +67,37 @@ describe('errorReply', () => {
   it('keeps a body a library built on purpose, such as a Terminus health report', () => {
     const report = { status: 'error', info: {}, error: { database: { status: 'down' } }, details: {} };
     expect(errorReply(new ServiceUnavailableException(report))).toEqual({ status: 503, body: report });
+  });
+
+  it("says a health indicator is down, never the driver's reason (it names hosts, users, SQL)", () => {
+    const down = { status: 'down', message: "Can't reach database server at `127.0.0.1:5432`" };
+    const consumer = { status: 'up', consumer: 'connected' };
+    const report = {
+      status: 'error',
+      info: { consumer },
+      error: { database: down },
+      details: { database: down, consumer },
+    };
+    expect(errorReply(new ServiceUnavailableException(report)).body).toEqual({
+      status: 'error',
+      info: { consumer },
+      error: { database: { status: 'down' } },
+      details: { database: { status: 'down' }, consumer },
+    });
+  });
+
+  it('answers 401 with the Bearer challenge, 403 naming the scope, 429 with Retry-After', () => {
+    expect(errorReply(new Unauthenticated('the API key is not valid', { invalidToken: true }))).toEqual({
+      status: 401,
+      body: { statusCode: 401, error: 'Unauthorized', message: 'the API key is not valid' },
+      headers: { 'WWW-Authenticate': 'Bearer realm="nestjs-kafka-sync", error="invalid_token"' },
+    });
+    expect(body(new Forbidden('admin'))).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'this API key lacks the scope "admin"',
+      requiredScope: 'admin',
+    });
+    expect(errorReply(new Throttled(3))).toMatchObject({ status: 429, headers: { 'Retry-After': '3' } });
   });
 });

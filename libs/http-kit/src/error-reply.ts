@@ -17,11 +17,15 @@ export const STATUS_OF: Record<DomainErrorKind, HttpStatus> = {
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   stale: HttpStatus.PRECONDITION_FAILED,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  throttled: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 export interface ErrorReply {
   status: number;
   body: ErrorBody | object;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -41,12 +45,14 @@ export function errorReply(exception: DomainError | HttpException): ErrorReply {
         message: exception.message,
         ...(exception.fields.length > 0 && { errors: exception.fields }),
       },
+      ...(Object.keys(exception.headers).length > 0 && { headers: exception.headers }),
     };
   }
   const status = exception.getStatus();
   const response = exception.getResponse();
   if (typeof response === 'string')
     return { status, body: { statusCode: status, error: reasonPhrase(status), message: response } };
+  if (isHealthReport(response)) return { status, body: withoutMessages(response) };
   if (!isNestDefaultBody(response)) return { status, body: response };
   // Nest's own ValidationPipe answers a list of messages; the project's shape has one.
   const message = Array.isArray(response.message) ? response.message.join('; ') : String(response.message);
@@ -56,6 +62,23 @@ export function errorReply(exception: DomainError | HttpException): ErrorReply {
 
 function isNestDefaultBody(response: object): response is { statusCode: number; message: unknown; error?: unknown } {
   return 'statusCode' in response && 'message' in response;
+}
+
+type HealthReport = Record<'info' | 'error' | 'details', Record<string, Record<string, unknown>>>;
+
+/** Terminus's report on 503: `{status, info, error, details}`, each indicator by name. */
+function isHealthReport(response: object): response is HealthReport {
+  return 'status' in response && 'details' in response && 'error' in response;
+}
+
+/**
+ * A health report says up or down per indicator, never why: a driver's message names hosts, users
+ * and SQL (the logs have it). Other details, such as a consumer's state, stay.
+ */
+function withoutMessages(report: HealthReport): HealthReport {
+  const strip = (entries: Record<string, Record<string, unknown>> = {}) =>
+    Object.fromEntries(Object.entries(entries).map(([name, { message: _message, ...rest }]) => [name, rest]));
+  return { ...report, info: strip(report.info), error: strip(report.error), details: strip(report.details) };
 }
 
 function reasonPhrase(status: number): string {

@@ -12,7 +12,9 @@ export class HttpErrorsFilter implements ExceptionFilter {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   catch(exception: DomainError | HttpException, host: ArgumentsHost): void {
-    const { status, body } = errorReply(exception);
-    this.adapterHost.httpAdapter.reply(host.switchToHttp().getResponse(), body, status);
+    const { status, body, headers = {} } = errorReply(exception);
+    const response = host.switchToHttp().getResponse();
+    for (const [name, value] of Object.entries(headers)) this.adapterHost.httpAdapter.setHeader(response, name, value);
+    this.adapterHost.httpAdapter.reply(response, body, status);
   }
 }

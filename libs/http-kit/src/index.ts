@@ -6,3 +6,4 @@ export * from './validation-errors.js';
 export * from './uuid-param.js';
 export * from './page-query.js';
 export * from './configure-http-app.js';
+export * from './auth/index.js';

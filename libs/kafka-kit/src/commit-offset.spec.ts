@@ -1,6 +1,6 @@
 import { KafkaJSConnectionError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { rejoinCause } from './commit-offset.js';
+import { rebalanceCause, rejoinCause } from './commit-offset.js';
 
 const notCoordinator = () =>
   new KafkaJSProtocolError({
@@ -31,5 +31,19 @@ describe('rejoinCause', () => {
     ).toBeUndefined();
     expect(rejoinCause(new Error('boom'))).toBeUndefined();
     expect(rejoinCause('not an error')).toBeUndefined();
+  });
+});
+
+describe('rebalanceCause', () => {
+  it('finds a rebalance, not a coordinator that is loading the group or has moved', () => {
+    const rebalancing = new KafkaJSProtocolError({
+      message: 'The group is rebalancing, so a rejoin is needed',
+      type: 'REBALANCE_IN_PROGRESS',
+      code: 27,
+    } as never);
+    expect(rebalanceCause(new KafkaJSNumberOfRetriesExceeded(rebalancing, { retryCount: 5, retryTime: 9000 }))).toBe(
+      rebalancing,
+    );
+    expect(rebalanceCause(notCoordinator())).toBeUndefined();
   });
 });

@@ -1,8 +1,27 @@
 import type { KafkaContext } from '@nestjs/microservices';
 import type { Consumer } from 'kafkajs';
 
+/** kafkajs error types that say the group has moved on: this member must rejoin to keep its place. */
+const REBALANCE_TYPES = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION']);
 /** kafkajs error types after which a consumer must rejoin its group (it then looks up the coordinator again). */
-const REJOIN_TYPES = new Set(['NOT_COORDINATOR_FOR_GROUP', 'REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION']);
+const REJOIN_TYPES = new Set([...REBALANCE_TYPES, 'NOT_COORDINATOR_FOR_GROUP']);
+
+/** The first error in `error`'s cause chain whose kafkajs type is one of `types`. */
+function causeOfType(error: unknown, types: ReadonlySet<string>): Error | undefined {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if (types.has((current as { type?: string }).type ?? '')) return current;
+  }
+  return undefined;
+}
+
+/**
+ * The error inside a failed heartbeat that says the group is rebalancing, if any. Unlike rejoinCause
+ * it leaves out NOT_COORDINATOR: a broker that has just restarted answers that while it loads the
+ * group, which keeps this member; that is one more transient failure to wait out, not a reason to rejoin.
+ */
+export function rebalanceCause(error: unknown): Error | undefined {
+  return causeOfType(error, REBALANCE_TYPES);
+}
 
 /**
  * The error inside a failed offset commit that should make kafkajs rejoin the group, if any.
@@ -12,10 +31,7 @@ const REJOIN_TYPES = new Set(['NOT_COORDINATOR_FOR_GROUP', 'REBALANCE_IN_PROGRES
  * and finds the new coordinator; the record, not committed, is processed again (stale, harmless).
  */
 export function rejoinCause(error: unknown): Error | undefined {
-  for (let current = error; current instanceof Error; current = current.cause) {
-    if (REJOIN_TYPES.has((current as { type?: string }).type ?? '')) return current;
-  }
-  return undefined;
+  return causeOfType(error, REJOIN_TYPES);
 }
 
 /**

@@ -1,4 +1,7 @@
 import { registerAs } from '@nestjs/config';
 import { validateEnv } from './env.schema.js';
 
-export const serverConfig = registerAs('server', () => ({ port: validateEnv(process.env).API_SERVICE_PORT }));
+export const serverConfig = registerAs('server', () => {
+  const env = validateEnv(process.env);
+  return { port: env.API_SERVICE_PORT, host: env.HOST };
+});

@@ -1,5 +1,6 @@
 import { Test } from '@nestjs/testing';
 import type { INestApplication } from '@nestjs/common';
+import { AUTHENTICATOR, type Authenticator } from '@nestjs-kafka-sync/http-kit';
 import pg from 'pg';
 import { AppModule } from '../app.module.js';
 import { configureApp } from '../http/configure-app.js';
@@ -14,10 +15,21 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-/** The real app (validation, filters, Prisma, PostgreSQL) in process, without a port of its own. */
+/** Every request comes from a caller with every scope: these tests are about products, not access. */
+const trustedCaller: Authenticator = {
+  authenticate: () => Promise.resolve({ name: 'int-test', scopes: ['products:write', 'admin'] }),
+};
+
+/**
+ * The real app (validation, filters, Prisma, PostgreSQL) in process, without a port of its own.
+ * Access control is proven apart, end to end (apps/sync-e2e/src/security.e2e.spec.ts).
+ */
 export async function createTestApp(): Promise<INestApplication> {
   testDatabaseUrl();
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(AUTHENTICATOR)
+    .useValue(trustedCaller)
+    .compile();
   const app = configureApp(moduleRef.createNestApplication());
   await app.init();
   return app;

@@ -1,9 +1,11 @@
 import { ConfigModule } from '@nestjs/config';
+import { HttpSecurityModule } from '@nestjs-kafka-sync/http-kit';
 import { KafkaModule } from '@nestjs-kafka-sync/kafka-kit';
 import { validateEnv } from './env.schema.js';
 import { batchConfig } from './batch.config.js';
 import { databaseConfig } from './database.config.js';
 import { kafkaConfig } from './kafka.config.js';
+import { securityConfig } from './security.config.js';
 import { serverConfig } from './server.config.js';
 import { transientRetryConfig } from './transient-retry.config.js';
 
@@ -11,8 +13,11 @@ import { transientRetryConfig } from './transient-retry.config.js';
 export const AppConfigModule = ConfigModule.forRoot({
   isGlobal: true,
   validate: validateEnv,
-  load: [serverConfig, databaseConfig, kafkaConfig, transientRetryConfig, batchConfig],
+  load: [serverConfig, securityConfig, databaseConfig, kafkaConfig, transientRetryConfig, batchConfig],
 });
 
 /** Kafka clients made from the validated `kafka` namespace. */
 export const AppKafkaModule = KafkaModule.forRootAsync(kafkaConfig.asProvider());
+
+/** API keys and rate limits on every HTTP route, from the validated `security` namespace. */
+export const AppSecurityModule = HttpSecurityModule.forRootAsync(securityConfig.asProvider());

@@ -1,8 +1,10 @@
+import { httpSecurityEnv } from '@nestjs-kafka-sync/http-kit';
 import { LOCAL_DATABASE_URLS } from '@nestjs-kafka-sync/prisma-offline/local-databases';
 import { envValidator, kafkaBrokers, port, postgresUrl } from '@nestjs-kafka-sync/service-kit';
 import { z } from 'zod';
 
 export const envSchema = z.object({
+  ...httpSecurityEnv,
   PRODUCT_CONSUMER_PORT: port(3001),
   CATALOG_DATABASE_URL: postgresUrl(LOCAL_DATABASE_URLS.productCatalog),
   CATALOG_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(5),

@@ -77,11 +77,14 @@ export class ProductEventsController implements BeforeApplicationShutdown {
     this.inHand.set(where, new Promise((resolve) => (finish = resolve)));
     try {
       const outcome = await this.batches.handle(records, (what, step) => this.retry.run(what, step, heartbeat));
-      await commitBatchProcessed(this.consumer as Consumer, {
-        topic,
-        partition,
-        lastOffset: chunk[chunk.length - 1].offset,
-      });
+      // A coordinator still loading the group after a broker restart is waited out like any outage;
+      // one that has moved makes commitBatchProcessed throw for a rejoin, which is not retried.
+      const last = { topic, partition, lastOffset: chunk[chunk.length - 1].offset };
+      await this.retry.run(
+        `committing ${where}`,
+        () => commitBatchProcessed(this.consumer as Consumer, last),
+        heartbeat,
+      );
       if (this.stopping) this.logger.log(`shutdown: committed ${where}, the records in hand`);
       this.batchDone(outcome);
     } finally {

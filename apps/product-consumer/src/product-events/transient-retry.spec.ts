@@ -17,6 +17,8 @@ function failing(times: number) {
   return { step, calls };
 }
 
+const protocolError = (type: string, code: number) => new KafkaJSProtocolError({ message: type, type, code } as never);
+
 describe('TransientRetry', () => {
   it('retries until the step succeeds, waiting longer each time', async () => {
     const { step, calls } = failing(4);
@@ -51,6 +53,42 @@ describe('TransientRetry', () => {
       }),
     ).rejects.toBe(rebalancing);
     expect(calls).toHaveLength(1);
+  });
+
+  it('finishes an ack through a rebalance, then throws the rebalance so the offset is not committed', async () => {
+    const { step, calls } = failing(1);
+    const rebalancing = protocolError('REBALANCE_IN_PROGRESS', 27);
+    await expect(
+      retrier(1500, 1500).run(
+        'acknowledging',
+        step,
+        async () => {
+          throw rebalancing;
+        },
+        'finish',
+      ),
+    ).rejects.toBe(rebalancing);
+    expect(calls).toHaveLength(2); // the step was tried again, and succeeded, before the rebalance was honoured
+  });
+
+  it('does not retry a step that failed because the group moved on: the consumer must rejoin', async () => {
+    const moved = protocolError('NOT_COORDINATOR_FOR_GROUP', 16);
+    let calls = 0;
+    const step = async () => {
+      calls += 1;
+      throw moved;
+    };
+    await expect(retrier(10, 10).run('committing', step, async () => undefined)).rejects.toBe(moved);
+    expect(calls).toBe(1);
+  });
+
+  it('keeps waiting while a restarted broker is not yet the coordinator (it is loading the group)', async () => {
+    const { step, calls } = failing(1);
+    const result = await retrier(1500, 1500).run('acknowledging', step, async () => {
+      throw protocolError('NOT_COORDINATOR_FOR_GROUP', 16);
+    });
+    expect(result).toBe('done');
+    expect(calls).toHaveLength(2);
   });
 
   it('keeps waiting when a heartbeat cannot reach the broker: one more transient failure', async () => {

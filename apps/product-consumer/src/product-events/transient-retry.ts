@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { rejoinCause } from '@nestjs-kafka-sync/kafka-kit';
+import { rebalanceCause, rejoinCause } from '@nestjs-kafka-sync/kafka-kit';
 import { backoffDelay } from '@nestjs-kafka-sync/service-kit';
 import { transientRetryConfig } from '../config/transient-retry.config.js';
 
@@ -13,11 +13,19 @@ export class StoppedWhileRetrying extends Error {
 }
 
 /**
+ * What a rebalance seen while waiting does: `abandon` throws it at once, which leaves the record
+ * uncommitted for whoever owns the partition next; `finish` first retries the step until it succeeds
+ * and throws the rebalance after it. An ack is finished: it states what the replica already did, and
+ * a redelivery could only say `stale` (the one CI failure of kafka-outage.e2e.spec.ts was that loss).
+ */
+export type OnRebalance = 'abandon' | 'finish';
+
+/**
  * Retries a step that failed for a reason that may pass (database down or timing out, Kafka
- * unreachable) for as long as it takes, with exponential backoff and jitter. While it waits it
- * keeps sending heartbeats, so the group does not decide this consumer is dead and hand its
- * partitions to another one; a heartbeat that fails because the group is rebalancing is thrown,
- * which leaves the record uncommitted for whoever owns the partition next.
+ * unreachable, a coordinator still loading the group after a restart) for as long as it takes, with
+ * exponential backoff and jitter. While it waits it keeps sending heartbeats, so the group does not
+ * decide this consumer is dead and hand its partitions to another one; see OnRebalance for a
+ * heartbeat that says the group is rebalancing.
  */
 @Injectable()
 export class TransientRetry implements BeforeApplicationShutdown {
@@ -26,18 +34,35 @@ export class TransientRetry implements BeforeApplicationShutdown {
 
   constructor(@Inject(transientRetryConfig.KEY) private readonly backoff: ConfigType<typeof transientRetryConfig>) {}
 
-  async run<T>(what: string, step: () => Promise<T>, heartbeat: () => Promise<void>): Promise<T> {
+  async run<T>(
+    what: string,
+    step: () => Promise<T>,
+    heartbeat: () => Promise<void>,
+    onRebalance: OnRebalance = 'abandon',
+  ): Promise<T> {
     const { baseMs, maxMs } = this.backoff;
+    let rebalance: unknown;
+    const beat = async () => {
+      try {
+        await heartbeat();
+      } catch (error) {
+        if (!rebalanceCause(error) || onRebalance === 'abandon') throw error;
+        if (!rebalance) this.logger.warn(`the group is rebalancing: finishing ${what} first`);
+        rebalance ??= error;
+      }
+    };
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await step();
         if (attempt > 1) this.logger.log(`${what} succeeded after ${attempt - 1} failed attempts`);
+        if (rebalance) throw rebalance;
         return result;
       } catch (error) {
+        if (error === rebalance || rejoinCause(error)) throw error; // a step that says the group moved on: rejoin
         if (this.stopping.signal.aborted) throw new StoppedWhileRetrying(what, error);
         const delay = backoffDelay(attempt, baseMs, maxMs);
         this.logger.warn(`${what} failed (attempt ${attempt}), retrying in ${delay} ms: ${(error as Error).message}`);
-        await this.waitBeatingHeart(delay, heartbeat);
+        await this.waitBeatingHeart(delay, beat);
         if (this.stopping.signal.aborted) throw new StoppedWhileRetrying(what, error);
       }
     }
@@ -66,8 +91,9 @@ export class TransientRetry implements BeforeApplicationShutdown {
         await heartbeat(); // kafkajs sends one only when its heartbeat interval has passed
       } catch (error) {
         // A rebalance means the partition may go elsewhere: stop, uncommitted. A broker that cannot be
-        // reached is one more transient failure: keep waiting (the group keeps the member for the session timeout).
-        if (rejoinCause(error)) throw error;
+        // reached, or that is not (yet) the coordinator, is one more transient failure: keep waiting
+        // (the group keeps the member for the session timeout; a restarted coordinator reloads it).
+        if (rebalanceCause(error)) throw error;
         this.logger.debug(`heartbeat failed, still waiting: ${(error as Error).message}`);
       }
     }

@@ -14,6 +14,30 @@ export interface Product {
   sync: { status: 'in-sync' | 'pending' | 'failed'; replicatedVersion: number | null; reason: string | null };
 }
 
+function testKey(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the end-to-end tests through \`npm test\``);
+  return value;
+}
+
+/** The test stack's keys (infra/env.mjs): one per role, and one with no scope at all. */
+export const testKeys = {
+  writer: testKey('TEST_API_KEY_WRITER'),
+  admin: testKey('TEST_API_KEY_ADMIN'),
+  noScope: testKey('TEST_API_KEY_NO_SCOPE'),
+  learner: testKey('TEST_API_KEY_LEARNER'),
+};
+
+/**
+ * The key a well-behaved client sends for this request: product writes need `products:write`,
+ * reads none, anything else (reconciliation, sync status) `admin`.
+ */
+export function authFor(method: string, path: string): Record<string, string> {
+  const products = /^\/products(\/|\?|$)/.test(path);
+  if (products && (method === 'GET' || method === 'HEAD')) return {};
+  return { authorization: `Bearer ${products ? testKeys.writer : testKeys.admin}` };
+}
+
 export async function call<T>(
   method: string,
   path: string,
@@ -22,7 +46,7 @@ export async function call<T>(
 ): Promise<{ status: number; body: T }> {
   const response = await fetch(`${e2eEnv.apiUrl}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...authFor(method, path), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

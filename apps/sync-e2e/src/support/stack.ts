@@ -68,3 +68,16 @@ export function useRunningSystem({ freshTopic = false } = {}): void {
     await closeDatabases();
   });
 }
+
+/**
+ * One more api-service with its own edge settings (a low rate limit, reads that need a key, CORS
+ * origins…), on its own port and its own ack group, so its limits throttle no other test.
+ */
+export function edgeApi(port: number, settings: Record<string, string>): AppProcess {
+  return new AppProcess(
+    'api-service',
+    `http://127.0.0.1:${port}/health`,
+    { API_SERVICE_PORT: String(port), SYNC_ACKS_GROUP_ID: `api-service-sync-acks-${port}`, ...settings },
+    `api-service-${port}`,
+  );
+}

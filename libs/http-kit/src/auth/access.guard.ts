@@ -1,0 +1,28 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { accessFor } from './access-policy.js';
+import { Forbidden, Unauthenticated } from './auth.errors.js';
+import { AUTHENTICATOR, type Authenticator } from './authenticator.js';
+import { HTTP_SECURITY, type HttpSecuritySettings } from './http-security.settings.js';
+
+/** Every HTTP route of both apps: the access policy says what it needs, the authenticator who calls. */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
+    @Inject(HTTP_SECURITY) private readonly settings: HttpSecuritySettings,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    // Global guards also run for the hybrid apps' Kafka handlers; the broker is secured apart.
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<Request>();
+    const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
+    const access = accessFor(request.method, route, this.settings.readsNeedKey);
+    if (access === 'open') return true;
+    const caller = await this.authenticator.authenticate(request);
+    if (!caller) throw new Unauthenticated('this route needs an API key: send "Authorization: Bearer <key>"');
+    if (access !== 'any-key' && !caller.scopes.includes(access)) throw new Forbidden(access);
+    return true;
+  }
+}
