@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
+import { batchConfig } from './config/batch.config.js';
 import { serverConfig } from './config/server.config.js';
 import { ConsumerControl } from './control/consumer-control.js';
 import { configureApp } from './http/configure-app.js';
@@ -12,7 +13,8 @@ import { KafkaClients, KafkaConsumerHealth } from '@nestjs-kafka-sync/kafka-kit'
 async function bootstrap() {
   const app = await NestFactory.create(AppModule);
   configureApp(app);
-  const consumer = app.connectMicroservice(app.get(KafkaClients).consumerOptions());
+  const { partitionsConcurrently } = app.get<ConfigType<typeof batchConfig>>(batchConfig.KEY);
+  const consumer = app.connectMicroservice(app.get(KafkaClients).batchConsumerOptions(partitionsConcurrently));
   app.get(KafkaConsumerHealth).track(consumer.status);
   app.get(ConsumerControl).attach(consumer);
   await app.startAllMicroservices();

@@ -1,10 +1,19 @@
 import { PRODUCT_EVENTS_TOPIC, SYNC_ACKS_TOPIC } from '@nestjs-kafka-sync/contracts';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ackedOtherwise, acksByEvent, appliedOnce, appliedOnceThenStale } from './support/acks.js';
 import { api } from './support/api.js';
 import { e2eEnv } from './support/env.js';
 import { eventually } from './support/eventually.js';
-import { committedOffsets, eventIdAt, recordsWithKey, topicEnds } from './support/kafka.js';
+import {
+  batchAt,
+  batchesFailingToAck,
+  committedOffsets,
+  eventIdsIn,
+  recordsWithKey,
+  topicEnds,
+  type BatchInHand,
+} from './support/kafka.js';
 import { holdLock, waitingOnLock } from './support/locks.js';
 import { expectLogInOrder } from './support/log-order.js';
 import { lastOutboxId, outboxEventIdsAfter } from './support/outbox.js';
@@ -61,8 +70,8 @@ describe('several product-consumer instances in one group', () => {
     const [heldRecord] = await recordsWithKey(PRODUCT_EVENTS_TOPIC, eventsFrom, held.id);
     const inHand = `${PRODUCT_EVENTS_TOPIC}/${heldRecord.partition}@${heldRecord.message.offset}`;
     const shutdown = [
-      { step: 'stopped taking records, one in hand', pattern: /stopped taking records; finishing (\S+) first/ },
-      { step: 'committed the record in hand', pattern: /shutdown: committed (\S+), the record in hand/ },
+      { step: 'stopped taking records, a batch in hand', pattern: /stopped taking records; finishing (\S+) first/ },
+      { step: 'committed the record in hand', pattern: /shutdown: committed (\S+), the records? in hand/ },
       { step: 'left the group', pattern: /\[Consumer\] Stopped/ },
     ];
     const closed = { step: 'closed the database', pattern: /catalog database closed/ };
@@ -76,7 +85,12 @@ describe('several product-consumer instances in one group', () => {
       { step: 'closed the dead-letter producer', pattern: /dead-letter producer closed/ },
       closed,
     ]);
-    expect([finishing[1], committed[1]]).toEqual([inHand, inHand]);
+    // The batch in hand (one partition, so one batch) is the one holding the held record.
+    expect(committed[1]).toBe(finishing[1]);
+    const batch = batchAt(finishing[1]);
+    expect(batch?.partition).toBe(heldRecord.partition);
+    expect(BigInt(heldRecord.message.offset)).toBeGreaterThanOrEqual(batch?.first ?? -1n);
+    expect(BigInt(heldRecord.message.offset)).toBeLessThanOrEqual(batch?.last ?? -1n);
 
     // Exactly one ack per event, and it says applied: no record was redelivered across the hand-over.
     const eventIds = await outboxEventIdsAfter(firstOutboxId);
@@ -98,16 +112,23 @@ describe('several product-consumer instances in one group', () => {
     // Acks refused: the second instance applies the next record of its partitions but cannot acknowledge, hence commit, it.
     const logFrom = second.log.length;
     const allowAcks = await refuseAcks();
-    let inHand: { partition: number; offset: string };
+    // kafkajs applies the batches of one fetch concurrently (up to CONSUMER_PARTITIONS_CONCURRENTLY) and
+    // fetches again only once all of them are done: wait until one is stuck acknowledging, then give the
+    // others of that fetch a moment to reach the same failure, so none is caught between its apply and
+    // it. A partition of the second instance that was not in that fetch holds nothing applied.
+    let inHand: BatchInHand[];
     try {
-      inHand = await eventually(async () => {
-        const [, at, offset] =
-          /acknowledging product\.events\/(\d+)@(\d+) failed/.exec(second.log.slice(logFrom)) ?? [];
-        if (!offset) throw new Error('the second instance has not failed to acknowledge a record yet');
-        return { partition: Number(at), offset };
+      await eventually(async () => {
+        if (batchesFailingToAck(second.log.slice(logFrom)).length === 0)
+          throw new Error('no batch of the second instance has failed to acknowledge yet');
       });
-      expect(partitions).toContain(inHand.partition);
-      expect((await committedOffsets()).get(inHand.partition)).toBe(BigInt(inHand.offset)); // applied, not committed
+      await sleep(2000);
+      inHand = batchesFailingToAck(second.log.slice(logFrom));
+      const committed = await committedOffsets();
+      for (const batch of inHand) {
+        expect(partitions).toContain(batch.partition);
+        expect(committed.get(batch.partition)).toBe(batch.first); // applied, not committed
+      }
       await second.stop('SIGKILL');
     } finally {
       await allowAcks();
@@ -120,14 +141,16 @@ describe('several product-consumer instances in one group', () => {
     // Nothing lost: every event acknowledged. The held one only by its next owner, as stale: the replica had it already.
     const eventIds = await outboxEventIdsAfter(firstOutboxId);
     const acks = await acksByEvent(acksFrom);
-    const heldEvent = await eventIdAt(inHand.partition, inHand.offset);
-    expect(acks.get(heldEvent), `acks of the record in hand, ${heldEvent}`).toEqual(['stale']);
-    const others = eventIds.filter((id) => id !== heldEvent);
+    // The records in hand (their batches applied, never acknowledged) are acknowledged only by their next owner, as stale.
+    const heldEvents = await eventIdsIn(inHand);
+    expect(heldEvents.length).toBeGreaterThan(0);
+    for (const held of heldEvents) expect(acks.get(held), `acks of the record in hand, ${held}`).toEqual(['stale']);
+    const others = eventIds.filter((id) => !heldEvents.includes(id));
     expect(ackedOtherwise(others, acks, appliedOnceThenStale)).toEqual([]);
     const redelivered = others.filter((id) => (acks.get(id)?.length ?? 0) > 1).length;
     console.log(
       `consumer group: SIGKILL to one of two mid-stream; the survivor took partitions ${survivor.partitions.join(',')}; ` +
-        `${counts.creates} creates, ${counts.updates} updates, ${counts.deletes} deletes; the record in the killed instance's hands (${PRODUCT_EVENTS_TOPIC}/${inHand.partition}@${inHand.offset}: applied, ack refused, uncommitted) ` +
+        `${counts.creates} creates, ${counts.updates} updates, ${counts.deletes} deletes; the records in the killed instance's hands (${inHand.map((b) => `${PRODUCT_EVENTS_TOPIC}/${b.partition}@${b.first}..${b.last}`).join(', ')}: applied, ack refused, uncommitted) ` +
         `redelivered and acknowledged stale by the survivor; ${eventIds.length} events acknowledged (${redelivered} more redelivered, all stale); ${compared} products equal`,
     );
     expect(apps.consumer.running).toBe(true);

@@ -1,4 +1,5 @@
 import type { KafkaContext } from '@nestjs/microservices';
+import type { Consumer } from 'kafkajs';
 
 /** kafkajs error types that say the group has moved on: this member must rejoin to keep its place. */
 const REBALANCE_TYPES = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION']);
@@ -45,4 +46,18 @@ export async function commitProcessed(context: KafkaContext): Promise<void> {
     .catch((error: unknown) => {
       throw rejoinCause(error) ?? error;
     });
+}
+
+/**
+ * Commits a partition's offset after `lastOffset`, the last record of a batch dealt with for good
+ * (all of it committed to the database). One commit per batch; failures as in commitProcessed.
+ */
+export async function commitBatchProcessed(
+  consumer: Consumer,
+  where: { topic: string; partition: number; lastOffset: string },
+): Promise<void> {
+  const offset = (BigInt(where.lastOffset) + 1n).toString();
+  await consumer.commitOffsets([{ topic: where.topic, partition: where.partition, offset }]).catch((error: unknown) => {
+    throw rejoinCause(error) ?? error;
+  });
 }

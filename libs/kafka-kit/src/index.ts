@@ -7,6 +7,7 @@ export * from './partition-counter.js';
 export * from './kafka-clients.js';
 export * from './kafka.module.js';
 export * from './kafka-consumer-options.js';
+export * from './batch-server-kafka.js';
 export * from './kafka-consumer-health.js';
 export * from './consumer-group-lag.js';
 export * from './read-topic.js';

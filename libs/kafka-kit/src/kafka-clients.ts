@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { KafkaOptions } from '@nestjs/microservices';
+import type { CustomStrategy, KafkaOptions } from '@nestjs/microservices';
+import { BatchServerKafka } from './batch-server-kafka.js';
 import type { Kafka } from 'kafkajs';
 import { createIdempotentProducer } from './idempotent-producer.js';
 import { createKafka, type KafkaClientTuning } from './kafka-client.js';
@@ -33,5 +34,14 @@ export class KafkaClients {
   consumerOptions(): KafkaOptions {
     if (!this.settings.consumer) throw new Error(`Kafka settings of ${this.settings.clientId} name no consumer group`);
     return kafkaConsumerOptions(this.settings, this.settings.consumer);
+  }
+
+  /**
+   * The same microservice, handing each handler one partition's batch at a time (BatchServerKafka),
+   * up to `partitionsConcurrently` partitions at once.
+   */
+  batchConsumerOptions(partitionsConcurrently: number): CustomStrategy {
+    const { options } = this.consumerOptions();
+    return { strategy: new BatchServerKafka(options ?? {}, partitionsConcurrently) };
   }
 }

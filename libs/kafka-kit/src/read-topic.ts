@@ -16,6 +16,17 @@ export async function readTopicUpTo(
   options: { topic: string; groupId: string; ends: PartitionEnd[] },
   onRecord: (partition: number, message: KafkaMessage) => Promise<void>,
 ): Promise<void> {
+  await readTopicBatchesUpTo(kafka, options, async (partition, messages) => {
+    for (const message of messages) await onRecord(partition, message);
+  });
+}
+
+/** readTopicUpTo, a partition's fetched records at a time (in offset order; never an empty batch). */
+export async function readTopicBatchesUpTo(
+  kafka: Kafka,
+  options: { topic: string; groupId: string; ends: PartitionEnd[] },
+  onBatch: (partition: number, messages: KafkaMessage[]) => Promise<void>,
+): Promise<void> {
   const endOf = new Map(options.ends.map((p) => [p.partition, BigInt(p.high)]));
   const toRead = new Set(options.ends.filter((p) => BigInt(p.high) > BigInt(p.low)).map((p) => p.partition));
   if (toRead.size === 0) return;
@@ -31,13 +42,16 @@ export async function readTopicUpTo(
       void consumer
         .run({
           autoCommit: false,
-          eachMessage: async ({ partition, message }) => {
-            const end = endOf.get(partition) ?? 0n;
-            const offset = BigInt(message.offset);
-            if (offset < end) await onRecord(partition, message);
+          eachBatch: async ({ batch, heartbeat }) => {
+            const end = endOf.get(batch.partition) ?? 0n;
+            const wanted = batch.messages.filter((m) => BigInt(m.offset) < end);
+            if (wanted.length > 0) await onBatch(batch.partition, wanted);
+            await heartbeat();
             // Done with a partition at its last offset, or at anything past it (should compaction or
             // retention have removed that last record meanwhile).
-            if (offset + 1n >= end && toRead.delete(partition) && toRead.size === 0) resolve();
+            const last = batch.messages.at(-1);
+            if (last && BigInt(last.offset) + 1n >= end && toRead.delete(batch.partition) && toRead.size === 0)
+              resolve();
           },
         })
         .catch(reject);

@@ -6,12 +6,13 @@ import { NestFactory } from '@nestjs/core';
 import { AppConfigModule, AppKafkaModule } from '../config/app-config.module.js';
 import { PrismaModule } from '../prisma/prisma.module.js';
 import { CatalogRebuildService } from '../product-events/catalog-rebuild.service.js';
+import { CatalogBatchService } from '../product-events/catalog-batch.service.js';
 import { CatalogReplicaService } from '../product-events/catalog-replica.service.js';
 import { SyncAckPublisher } from '../product-events/sync-ack.publisher.js';
 
 @Module({
   imports: [AppConfigModule, AppKafkaModule, PrismaModule],
-  providers: [CatalogReplicaService, SyncAckPublisher, CatalogRebuildService],
+  providers: [CatalogReplicaService, CatalogBatchService, SyncAckPublisher, CatalogRebuildService],
 })
 class RebuildCommandModule {}
 

@@ -2,6 +2,7 @@ import { ConfigModule } from '@nestjs/config';
 import { HttpSecurityModule } from '@nestjs-kafka-sync/http-kit';
 import { KafkaModule } from '@nestjs-kafka-sync/kafka-kit';
 import { validateEnv } from './env.schema.js';
+import { batchConfig } from './batch.config.js';
 import { databaseConfig } from './database.config.js';
 import { kafkaConfig } from './kafka.config.js';
 import { securityConfig } from './security.config.js';
@@ -12,7 +13,7 @@ import { transientRetryConfig } from './transient-retry.config.js';
 export const AppConfigModule = ConfigModule.forRoot({
   isGlobal: true,
   validate: validateEnv,
-  load: [serverConfig, securityConfig, databaseConfig, kafkaConfig, transientRetryConfig],
+  load: [serverConfig, securityConfig, databaseConfig, kafkaConfig, transientRetryConfig, batchConfig],
 });
 
 /** Kafka clients made from the validated `kafka` namespace. */

@@ -17,6 +17,13 @@ export const envSchema = z.object({
   KAFKA_GROUP_ID: z.string().min(1).default('product-catalog'),
   /** How long the group waits for a silent instance before giving its partitions to the others. */
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).default(30_000),
+  /**
+   * Records applied in one transaction, acknowledged in one send and committed in one commit. A
+   * fetched batch larger than this is split; a smaller one is taken as it comes (no waiting to fill).
+   */
+  CONSUMER_BATCH_MAX_RECORDS: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Partitions of this instance applied at the same time (kafkajs partitionsConsumedConcurrently). */
+  CONSUMER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(3),
   /** Backoff for a record that fails for a reason that may pass: first wait about this long… */
   TRANSIENT_RETRY_BASE_MS: z.coerce.number().int().min(10).default(200),
   /** …doubling per attempt up to this. */

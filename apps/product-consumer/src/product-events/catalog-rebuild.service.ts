@@ -1,16 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC, type SyncAck } from '@nestjs-kafka-sync/contracts';
-import { KafkaClients, readTopicUpTo } from '@nestjs-kafka-sync/kafka-kit';
-import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
+import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC, type ProductEvent } from '@nestjs-kafka-sync/contracts';
+import { KafkaClients, readTopicBatchesUpTo } from '@nestjs-kafka-sync/kafka-kit';
+import type { KafkaMessage } from 'kafkajs';
+import { batchConfig } from '../config/batch.config.js';
 import { kafkaConfig } from '../config/kafka.config.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { CatalogReplicaService } from './catalog-replica.service.js';
+import { CatalogBatchService } from './catalog-batch.service.js';
 import { SyncAckPublisher } from './sync-ack.publisher.js';
 import { outcomeAck } from './sync-acks.js';
-
-/** Acks are sent in batches of this many during a replay. */
-const ACK_BATCH = 500;
 
 export interface RebuildReport {
   events: number;
@@ -40,10 +38,11 @@ export class CatalogRebuildService {
 
   constructor(
     private readonly prisma: PrismaService,
-    private readonly replica: CatalogReplicaService,
+    private readonly batches: CatalogBatchService,
     private readonly acks: SyncAckPublisher,
     private readonly clients: KafkaClients,
     @Inject(kafkaConfig.KEY) private readonly kafkaSettings: ConfigType<typeof kafkaConfig>,
+    @Inject(batchConfig.KEY) private readonly batching: ConfigType<typeof batchConfig>,
   ) {}
 
   async run(): Promise<RebuildReport> {
@@ -58,21 +57,17 @@ export class CatalogRebuildService {
       await this.prisma.$executeRaw`TRUNCATE catalog_products, product_tombstones`;
       const ends = await admin.fetchTopicOffsets(PRODUCT_EVENTS_TOPIC);
       const counts = { events: 0, applied: 0, stale: 0, rejected: 0 };
-      const pendingAcks: SyncAck[] = [];
       const started = process.hrtime.bigint();
 
-      await readTopicUpTo(
+      // newer records than the snapshot are the live consumer's
+      await readTopicBatchesUpTo(
         kafka,
         { topic: PRODUCT_EVENTS_TOPIC, groupId: rebuildGroup, ends },
-        async (_partition, message) => {
-          // newer records are the live consumer's
-          const ack = await this.replay(message.value, counts);
-          if (ack) pendingAcks.push(ack);
-          if (pendingAcks.length >= ACK_BATCH) await this.acks.publish(...pendingAcks.splice(0));
+        async (_partition, messages) => {
+          for (let from = 0; from < messages.length; from += this.batching.maxRecords)
+            await this.replay(messages.slice(from, from + this.batching.maxRecords), counts);
         },
       );
-      // api-service learns what the replay applied: the live consumer will not see these events again.
-      await this.acks.publish(...pendingAcks.splice(0));
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
       const live = (await admin.describeGroups([liveGroup])).groups[0];
@@ -100,27 +95,26 @@ export class CatalogRebuildService {
     }
   }
 
-  /** Applies one replayed record; returns the ack for it (none for a record too broken to name a version). */
+  /**
+   * Applies replayed records as the live consumer does, a batch per transaction, and acknowledges
+   * them in one send (api-service learns what the replay applied: the live consumer will not see
+   * these events again). A record too broken to name a version is counted, not acknowledged.
+   */
   private async replay(
-    value: Buffer | null,
+    messages: KafkaMessage[],
     counts: { events: number; applied: number; stale: number; rejected: number },
-  ): Promise<SyncAck | null> {
-    counts.events += 1;
-    const decoded = decodeProductEventMessage(value);
-    if (!decoded.ok) {
-      counts.rejected += 1;
-      return null;
+  ): Promise<void> {
+    counts.events += messages.length;
+    const events: ProductEvent[] = [];
+    for (const message of messages) {
+      const decoded = decodeProductEventMessage(message.value);
+      if (decoded.ok) events.push(decoded.value);
+      else counts.rejected += 1;
     }
-    try {
-      const outcome = await this.replica.apply(decoded.value);
-      counts[outcome] += 1;
-      return outcomeAck(decoded.value, outcome);
-    } catch (error) {
-      const reason = dataRejectionReason(error);
-      if (!reason) throw error;
-      counts.rejected += 1;
-      return outcomeAck(decoded.value, { rejected: reason });
-    }
+    const once = <T>(_what: string, step: () => Promise<T>) => step(); // a failure ends the rebuild: run it again
+    const outcomes = await this.batches.apply(events, once, () => 'a replayed batch');
+    for (const outcome of outcomes) counts[typeof outcome === 'object' ? 'rejected' : outcome] += 1;
+    await this.acks.publish(...events.map((event, i) => outcomeAck(event, outcomes[i])));
   }
 }
 

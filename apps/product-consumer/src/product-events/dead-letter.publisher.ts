@@ -21,10 +21,14 @@ export class DeadLetterPublisher implements OnApplicationShutdown {
     this.consumerGroup = kafka.consumer.groupId;
   }
 
-  async publish(source: DeadLetterSource, cause: Omit<DeadLetterCause, 'consumerGroup'>): Promise<void> {
+  /** Sends a batch's dead letters in one send. */
+  async publish(
+    ...letters: { source: DeadLetterSource; cause: Omit<DeadLetterCause, 'consumerGroup'> }[]
+  ): Promise<void> {
+    if (letters.length === 0) return;
     await this.producer.send({
       topic: DEAD_LETTER_TOPIC,
-      messages: [toDeadLetterMessage(source, { ...cause, consumerGroup: this.consumerGroup })],
+      messages: letters.map((l) => toDeadLetterMessage(l.source, { ...l.cause, consumerGroup: this.consumerGroup })),
     });
   }
 

@@ -1,129 +1,99 @@
-import { Controller, Logger, UseFilters, type BeforeApplicationShutdown } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
-import type { Consumer } from 'kafkajs';
-import {
-  decodeProductEventMessage,
-  PRODUCT_EVENTS_TOPIC,
-  type DeadLetterErrorClass,
-  type DeadLetterSource,
-  type SyncAck,
-} from '@nestjs-kafka-sync/contracts';
-import { commitProcessed, RethrowToKafkajs } from '@nestjs-kafka-sync/kafka-kit';
-import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
-import { CatalogReplicaService } from './catalog-replica.service.js';
-import { DeadLetterPublisher } from './dead-letter.publisher.js';
-import { receivedRecord } from './received-record.js';
-import { SyncAckPublisher } from './sync-ack.publisher.js';
-import { outcomeAck, rejectionAck } from './sync-acks.js';
-import { TransientRetry, type OnRebalance } from './transient-retry.js';
+import { Controller, Inject, Logger, UseFilters, type BeforeApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { Ctx, EventPattern } from '@nestjs/microservices';
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import { PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
+import { commitBatchProcessed, type KafkaBatchContext, RethrowToKafkajs } from '@nestjs-kafka-sync/kafka-kit';
+import { batchConfig } from '../config/batch.config.js';
+import { ProductEventBatchService, type BatchOutcome } from './product-event-batch.service.js';
+import { receivedRecord, recordsWhere } from './received-record.js';
+import { TransientRetry } from './transient-retry.js';
 
 /**
- * Consumes `product.events` one record at a time per partition and commits its offset only once
- * the record is dealt with for good:
- * - valid: applied in one transaction (or found stale), and acknowledged to api-service;
- * - never applicable (broken, of an unknown type or schema version, or refused by the database as
- *   invalid data): dead-lettered with the reason, and acknowledged as rejected;
- * - anything else (database or Kafka unreachable, a timeout): retried, never skipped.
- * A crash anywhere before the commit replays the record; the version guard makes that a no-op.
+ * Consumes `product.events` a partition's batch at a time (BatchServerKafka: Nest's ServerKafka
+ * only offers one record per @EventPattern call) and commits a batch's offset only once all of it
+ * is dealt with for good: applied in one transaction (or found stale) and acknowledged, or
+ * dead-lettered if it can never be applied. Anything that may pass (database or Kafka unreachable)
+ * is retried, never skipped. A crash before the commit replays the batch; the version guard makes
+ * that a no-op. Batches of several partitions run at once (CONSUMER_PARTITIONS_CONCURRENTLY).
  */
 @Controller()
 @UseFilters(RethrowToKafkajs)
 export class ProductEventsController implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ProductEventsController.name);
   private consumer?: Consumer;
-  /** One record at a time: kafkajs' default partitionsConsumedConcurrently of 1, which this app keeps. */
-  private inHand?: { where: string; finished: Promise<void> };
+  /** The batches in hand, one per partition at most, each until committed. */
+  private readonly inHand = new Map<string, Promise<void>>();
   private stopping = false;
 
   constructor(
-    private readonly replica: CatalogReplicaService,
-    private readonly acks: SyncAckPublisher,
-    private readonly deadLetters: DeadLetterPublisher,
+    private readonly batches: ProductEventBatchService,
     private readonly retry: TransientRetry,
+    @Inject(batchConfig.KEY) private readonly config: ConfigType<typeof batchConfig>,
   ) {}
 
   @EventPattern(PRODUCT_EVENTS_TOPIC)
-  async onProductEvent(@Ctx() context: KafkaContext): Promise<void> {
+  async onProductEvents(@Ctx() context: KafkaBatchContext): Promise<void> {
+    const { batch, heartbeat, resolveOffset, isRunning, isStale } = context.getPayload();
     this.consumer = context.getConsumer();
-    if (this.stopping) {
-      this.pauseConsuming(); // not started, not committed: the partition's next owner gets this record
-      return;
-    }
-    let finish!: () => void;
-    const record = receivedRecord(context);
-    const where = `${record.topic}/${record.partition}@${record.offset}`;
-    this.inHand = { where, finished: new Promise((resolve) => (finish = resolve)) };
-    try {
-      await this.handle(record, where, context);
-      if (this.stopping) this.logger.log(`shutdown: committed ${where}, the record in hand`);
-    } finally {
-      this.inHand = undefined;
-      finish();
+    for (let from = 0; from < batch.messages.length; from += this.config.maxRecords) {
+      if (this.stopping) return this.pauseConsuming(); // not started, not committed: for the partition's next owner
+      if (!isRunning() || isStale()) return; // the partition was revoked or seeks: kafkajs fetches again
+      const chunk = batch.messages.slice(from, from + this.config.maxRecords);
+      await this.handle(batch.topic, batch.partition, chunk, heartbeat);
+      resolveOffset(chunk[chunk.length - 1].offset);
+      await heartbeat();
     }
   }
 
+  /** Each committed batch's outcome: the one place to count what the consumer did (metrics hook in here). */
+  batchDone(outcome: BatchOutcome): void {
+    this.logger.debug(
+      `${outcome.where}: ${outcome.records} records, ${outcome.applied} applied, ${outcome.stale} stale, ${outcome.rejected} rejected`,
+    );
+  }
+
   /**
-   * SIGTERM: stop taking records, let the one in hand finish and commit its offset, and only then
-   * let Nest stop the consumer (leave the group), close the producers and, last, the database.
-   * kafkajs ignores commits once its consumer is stopping, so the record in hand must be done first.
+   * SIGTERM: stop taking batches, let those in hand finish and commit, and only then let Nest stop
+   * the consumer (leave the group), close the producers and, last, the database. kafkajs ignores
+   * commits once its consumer is stopping, so the batches in hand must be done first.
    */
   async beforeApplicationShutdown(signal?: string): Promise<void> {
     this.stopping = true;
     this.pauseConsuming();
-    this.retry.stop(); // a record waiting out an outage is left uncommitted, for the next owner
-    const inHand = this.inHand;
+    this.retry.stop(); // a batch waiting out an outage is left uncommitted, for the next owner
+    const inHand = [...this.inHand.keys()].join(',');
     this.logger.log(
-      `shutdown (${signal ?? 'close'}): stopped taking records; ${inHand ? `finishing ${inHand.where} first` : 'no record in hand'}`,
+      `shutdown (${signal ?? 'close'}): stopped taking records; ${inHand ? `finishing ${inHand} first` : 'no record in hand'}`,
     );
-    await inHand?.finished;
+    await Promise.all(this.inHand.values());
+    await this.batches.sendOwedAcks();
+  }
+
+  private async handle(topic: string, partition: number, chunk: KafkaMessage[], heartbeat: () => Promise<void>) {
+    const records = chunk.map((message) => receivedRecord(topic, partition, message));
+    const where = recordsWhere(records);
+    let finish!: () => void;
+    this.inHand.set(where, new Promise((resolve) => (finish = resolve)));
+    try {
+      const outcome = await this.batches.handle(records, (what, step) => this.retry.run(what, step, heartbeat));
+      // A coordinator still loading the group after a broker restart is waited out like any outage;
+      // one that has moved makes commitBatchProcessed throw for a rejoin, which is not retried.
+      const last = { topic, partition, lastOffset: chunk[chunk.length - 1].offset };
+      await this.retry.run(
+        `committing ${where}`,
+        () => commitBatchProcessed(this.consumer as Consumer, last),
+        heartbeat,
+      );
+      if (this.stopping) this.logger.log(`shutdown: committed ${where}, the records in hand`);
+      this.batchDone(outcome);
+    } finally {
+      this.inHand.delete(where);
+      finish();
+    }
   }
 
   private pauseConsuming(): void {
     this.consumer?.pause([{ topic: PRODUCT_EVENTS_TOPIC }]);
   }
-
-  private async handle(record: DeadLetterSource, where: string, context: KafkaContext): Promise<void> {
-    const untilDone: Retrier = (what, step, onRebalance) =>
-      this.retry.run(`${what} ${where}`, step, context.getHeartbeat(), onRebalance);
-    const decoded = decodeProductEventMessage(record.value);
-    if (decoded.ok) {
-      const event = decoded.value;
-      const outcome = await untilDone('applying', async () => {
-        try {
-          return await this.replica.apply(event);
-        } catch (error) {
-          const reason = dataRejectionReason(error); // retrying can only help if the database, not the event, is the problem
-          if (reason) return { rejected: reason };
-          throw error;
-        }
-      });
-      if (typeof outcome === 'object') await this.deadLetter(record, 'database-rejected', outcome.rejected, untilDone);
-      else this.logger.debug(`${event.type} ${event.productId} v${event.version}: ${outcome}`);
-      await this.acknowledge(outcomeAck(event, outcome), untilDone);
-    } else {
-      await this.deadLetter(record, decoded.errorClass, decoded.reason, untilDone);
-      await this.acknowledge(rejectionAck(record.key?.toString(), decoded.reason), untilDone);
-    }
-    // A coordinator still loading the group after a broker restart is waited out like any outage;
-    // one that has moved makes commitProcessed throw for a rejoin, which is not retried here.
-    await untilDone('committing', () => commitProcessed(context));
-  }
-
-  private async deadLetter(
-    record: DeadLetterSource,
-    errorClass: DeadLetterErrorClass,
-    reason: string,
-    untilDone: Retrier,
-  ): Promise<void> {
-    await untilDone('dead-lettering', () => this.deadLetters.publish(record, { errorClass, reason }));
-    this.logger.warn(
-      `dead-lettered ${record.topic}/${record.partition}@${record.offset} (key ${String(record.key)}) as ${errorClass}: ${reason}`,
-    );
-  }
-
-  private async acknowledge(ack: SyncAck | null, untilDone: Retrier): Promise<void> {
-    if (ack) await untilDone('acknowledging', () => this.acks.publish(ack), 'finish');
-  }
 }
-
-type Retrier = <T>(what: string, step: () => Promise<T>, onRebalance?: OnRebalance) => Promise<T>;

@@ -1,52 +1,39 @@
-import { KafkaContext, KafkaParser } from '@nestjs/microservices';
-import type { Consumer, KafkaMessage } from 'kafkajs';
+import type { KafkaMessage } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { receivedRecord } from './received-record.js';
-
-/** What a handler gets: the record after Nest's own parser, set up as this app sets it (keepBinary). */
-function asNestDeliversIt(message: KafkaMessage): KafkaContext {
-  const parsed = new KafkaParser({ keepBinary: true }).parse<KafkaMessage>(message);
-  return new KafkaContext([parsed, 2, 'product.events', {} as Consumer, async () => undefined, {} as never]);
-}
+import { receivedRecord, recordsWhere } from './received-record.js';
 
 describe('receivedRecord', () => {
-  it('gives back the key and headers as sent, also those Nest parsed as JSON, and the value untouched', () => {
+  it('keeps the key, value and headers as sent (also JSON-looking ones) and drops absent headers', () => {
     const value = Buffer.from('{"not": "parsed"}');
-    const record = receivedRecord(
-      asNestDeliversIt({
-        key: Buffer.from('{"tenant":7}'),
-        value,
-        offset: '41',
-        timestamp: '0',
-        attributes: 0,
-        headers: {
-          spring_json_header_types: Buffer.from('{"a":"java.lang.String"}'),
-          'event-type': Buffer.from('product.updated'),
-        },
-      } as KafkaMessage),
-    );
-    expect(record).toEqual({
+    const key = Buffer.from('{"tenant":7}');
+    const message = {
+      key,
+      value,
+      offset: '41',
+      timestamp: '0',
+      attributes: 0,
+      headers: { spring_json_header_types: Buffer.from('{"a":"java.lang.String"}'), gone: undefined },
+    } as KafkaMessage;
+    expect(receivedRecord('product.events', 2, message)).toEqual({
       topic: 'product.events',
       partition: 2,
       offset: '41',
-      key: '{"tenant":7}',
+      key,
       value,
-      headers: { spring_json_header_types: '{"a":"java.lang.String"}', 'event-type': 'product.updated' },
+      headers: { spring_json_header_types: Buffer.from('{"a":"java.lang.String"}') },
     });
   });
 
-  it('keeps a missing key missing', () => {
-    const record = receivedRecord(
-      asNestDeliversIt({
-        key: null,
-        value: null,
-        offset: '1',
-        timestamp: '0',
-        attributes: 0,
-        headers: {},
-      } as KafkaMessage),
-    );
-    expect(record.key).toBeNull();
-    expect(record.headers).toEqual({});
+  it('passes a record without key or value as nulls', () => {
+    const message = { key: null, value: null, offset: '0', timestamp: '0', attributes: 0 } as KafkaMessage;
+    expect(receivedRecord('t', 0, message)).toMatchObject({ key: null, value: null, headers: {} });
+  });
+});
+
+describe('recordsWhere', () => {
+  const at = (offset: string) => ({ topic: 'product.events', partition: 1, offset });
+  it('names one record by its offset and several by their range', () => {
+    expect(recordsWhere([at('7')])).toBe('product.events/1@7');
+    expect(recordsWhere([at('7'), at('8'), at('12')])).toBe('product.events/1@7..12');
   });
 });

@@ -1,31 +1,27 @@
-import type { KafkaContext } from '@nestjs/microservices';
 import type { DeadLetterSource } from '@nestjs-kafka-sync/contracts';
+import type { KafkaMessage } from 'kafkajs';
 
 /**
- * The record as Kafka delivered it, as near as Nest lets a handler see it: the value stays bytes
- * (keepBinary), but Nest's parser turns the key and header values into text, and text that looks
- * like JSON into objects. Those are turned back into text, so a dead letter and its replay carry
- * the key and headers the producer sent.
+ * The record as Kafka delivered it: key, value and headers stay the producer's bytes (BatchServerKafka
+ * hands the handler kafkajs' messages, without Nest's parser), so a dead letter and its replay carry
+ * exactly what was sent.
  */
-export function receivedRecord(context: KafkaContext): DeadLetterSource {
-  const message = context.getMessage();
-  const headers = Object.fromEntries(
-    Object.entries(message.headers ?? {}).map(([name, value]) => [name, asText(value)]),
-  );
+export function receivedRecord(topic: string, partition: number, message: KafkaMessage): DeadLetterSource {
+  const headers = Object.entries(message.headers ?? {}).filter(([, value]) => value !== undefined);
   return {
-    topic: context.getTopic(),
-    partition: context.getPartition(),
+    topic,
+    partition,
     offset: message.offset,
-    key: asText(message.key),
-    value: message.value,
-    headers: Object.fromEntries(
-      Object.entries(headers).filter((entry): entry is [string, string | Buffer] => entry[1] !== null),
-    ),
+    key: message.key ?? null,
+    value: message.value ?? null,
+    headers: Object.fromEntries(headers),
   };
 }
 
-function asText(value: unknown): string | Buffer | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || Buffer.isBuffer(value)) return value;
-  return JSON.stringify(value);
+/** How logs name records of one partition: `topic/partition@offset`, or `topic/partition@first..last`. */
+export function recordsWhere(records: readonly Pick<DeadLetterSource, 'topic' | 'partition' | 'offset'>[]): string {
+  const [first] = records;
+  const last = records.at(-1) ?? first;
+  const range = first.offset === last.offset ? first.offset : `${first.offset}..${last.offset}`;
+  return `${first.topic}/${first.partition}@${range}`;
 }

@@ -248,3 +248,39 @@ export async function groupMembers(): Promise<{ memberId: string; clientHost: st
     await admin.disconnect();
   }
 }
+
+/** A batch of product.events records as product-consumer's log names it: `product.events/P@first` or `…@first..last`. */
+export interface BatchInHand {
+  partition: number;
+  first: bigint;
+  last: bigint;
+}
+
+const BATCH_WHERE = /product\.events\/(\d+)@(\d+)(?:\.\.(\d+))?/;
+
+export function batchAt(where: string): BatchInHand | null {
+  const [, partition, first, last = first] = BATCH_WHERE.exec(where) ?? [];
+  return partition ? { partition: Number(partition), first: BigInt(first), last: BigInt(last) } : null;
+}
+
+/** The batches a consumer's log says it failed to acknowledge, the first of each partition. */
+export function batchesFailingToAck(log: string): BatchInHand[] {
+  const failed = new Map<number, BatchInHand>();
+  for (const [where] of log.matchAll(new RegExp(`acknowledging ${BATCH_WHERE.source} failed`, 'g'))) {
+    const batch = batchAt(where);
+    if (batch && !failed.has(batch.partition)) failed.set(batch.partition, batch);
+  }
+  return [...failed.values()];
+}
+
+/** The event ids of the records in these batches. */
+export async function eventIdsIn(batches: BatchInHand[]): Promise<string[]> {
+  const from = await topicEnds(PRODUCT_EVENTS_TOPIC); // nothing of the other partitions
+  for (const batch of batches) from.set(batch.partition, batch.first);
+  return (await recordsSince(PRODUCT_EVENTS_TOPIC, from))
+    .filter(({ partition, message }) => {
+      const batch = batches.find((b) => b.partition === partition);
+      return batch && BigInt(message.offset) <= batch.last;
+    })
+    .map(({ message }) => message.headers?.[EventHeaders.eventId]?.toString() ?? '');
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { ProductEvent, ProductEventType } from '@nestjs-kafka-sync/contracts';
+import { productEvent } from '@nestjs-kafka-sync/contracts/testing';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { testPrisma } from '../testing/test-database.js';
+import { CatalogBatchService } from './catalog-batch.service.js';
+import { CatalogReplicaService } from './catalog-replica.service.js';
+
+const prisma = testPrisma();
+const replica = new CatalogReplicaService(prisma);
+const batches = new CatalogBatchService(replica);
+afterAll(() => prisma.$disconnect());
+beforeEach(() => prisma.$executeRaw`TRUNCATE catalog_products, product_tombstones`);
+
+const once = <T>(_what: string, step: () => Promise<T>) => step();
+const applyBatch = (events: ProductEvent[]) => batches.apply(events, once, (i) => `batch ${i ?? ''}`);
+
+function eventFor(id: string, version: number, type?: ProductEventType): ProductEvent {
+  const at = new Date(Date.UTC(2026, 0, 1, 0, 0, version)).toISOString();
+  return productEvent({ productId: id, version, type, at, product: { name: `v${version}`, price: `${version}.50` } });
+}
+
+async function state(id: string) {
+  const row = await prisma.catalogProduct.findUnique({ where: { id } });
+  const tombstone = await prisma.productTombstone.findUnique({ where: { productId: id } });
+  return {
+    row: row && { name: row.name, price: row.price.toFixed(2), version: row.version },
+    tombstone: tombstone?.version ?? null,
+  };
+}
+
+describe('CatalogBatchService (set-based apply) against a real PostgreSQL', () => {
+  it('v3, v1, delete v4, v2 of one product in one batch ends deleted with tombstone v4; acks as one by one', async () => {
+    const id = randomUUID();
+    const other = randomUUID();
+    const batch = [eventFor(id, 3), eventFor(other, 1), eventFor(id, 1), eventFor(id, 4, 'product.deleted')];
+    expect(await applyBatch([...batch, eventFor(id, 2)])).toEqual(['applied', 'applied', 'stale', 'applied', 'stale']);
+    expect(await state(id)).toEqual({ row: null, tombstone: 4 });
+    expect(await state(other)).toEqual({ row: { name: 'v1', price: '1.50', version: 1 }, tombstone: null });
+    // The same batch again (a redelivery) is stale throughout and changes nothing.
+    expect(await applyBatch(batch)).toEqual(['stale', 'stale', 'stale', 'stale']);
+    expect(await state(id)).toEqual({ row: null, tombstone: 4 });
+  });
+
+  it('ends as per-record apply would, across batches: newest row, tombstone kept, no resurrection', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    await applyBatch([eventFor(a, 1), eventFor(a, 2), eventFor(b, 2, 'product.deleted')]);
+    expect(await applyBatch([eventFor(a, 5), eventFor(a, 4), eventFor(b, 1), eventFor(b, 3)])).toEqual([
+      'applied',
+      'stale',
+      'stale',
+      'applied',
+    ]);
+    expect(await state(a)).toEqual({ row: { name: 'v5', price: '5.50', version: 5 }, tombstone: null });
+    expect(await state(b)).toEqual({ row: { name: 'v3', price: '3.50', version: 3 }, tombstone: 2 });
+  });
+
+  it('a poison record the database refuses is rejected alone; the valid records around it are applied', async () => {
+    const [before, poison, after] = [randomUUID(), randomUUID(), randomUUID()];
+    const refused = eventFor(poison, 1);
+    refused.product.stock = -1; // what the contract rejects, forced through to meet the CHECK constraint
+    const outcomes = await applyBatch([eventFor(before, 1), refused, eventFor(after, 1), eventFor(after, 2)]);
+    expect(outcomes[0]).toBe('applied');
+    expect(outcomes[1]).toEqual({
+      rejected: expect.stringMatching(/SQLSTATE 23514.*catalog_products_stock_non_negative/),
+    });
+    expect(outcomes.slice(2)).toEqual(['applied', 'applied']);
+    expect((await state(before)).row?.version).toBe(1);
+    expect(await state(poison)).toEqual({ row: null, tombstone: null });
+    expect((await state(after)).row?.version).toBe(2);
+  });
+
+  it('two batches of the same products at once (a rebalance overlap) end at the newest versions', async () => {
+    const ids = Array.from({ length: 20 }, () => randomUUID());
+    const first = ids.flatMap((id) => [eventFor(id, 1), eventFor(id, 3)]);
+    const second = [...ids].reverse().flatMap((id) => [eventFor(id, 2), eventFor(id, 4, 'product.deleted')]);
+    await Promise.all([applyBatch(first), applyBatch(second)]);
+    for (const id of ids) expect(await state(id)).toEqual({ row: null, tombstone: 4 });
+  });
+});
