@@ -69,8 +69,24 @@ describe('/metrics of the three apps, against a known stream of changes', () => 
 
     expect(sampleSum(after.api, 'outbox_unpublished_events')).toBe(0);
     expect(sampleSum(after.api, 'outbox_oldest_unpublished_age_seconds')).toBe(0);
+
+    // The consumer counts a batch once its acks are sent, a moment after its rows are visible.
+    const records = (outcome: string) => (now: typeof before.consumer) =>
+      moved(before.consumer, now, 'sync_consumer_records_total', { outcome });
+    const consumer = await eventually(async () => {
+      const now = await scrape(urls.consumer);
+      expect(records('applied')(now)).toBe(EVENTS);
+      return now;
+    });
+    for (const outcome of ['stale', 'rejected', 'dead-lettered']) expect(records(outcome)(consumer), outcome).toBe(0);
+    expect(moved(before.consumer, consumer, 'sync_consumer_batch_size_sum')).toBe(EVENTS);
+    expect(moved(before.consumer, consumer, 'sync_latency_seconds_count')).toBe(EVENTS);
+    expect(moved(before.consumer, consumer, 'sync_consumer_dead_letters_total')).toBe(0);
+    expect(moved(before.consumer, consumer, 'sync_consumer_transient_retries_total')).toBe(0);
     console.log(
-      `metrics: api POST/PATCH/DELETE +${CREATES}/+${UPDATES}/+${DELETES}, relay published +${EVENTS}, outbox empty`,
+      `metrics: api POST/PATCH/DELETE +${CREATES}/+${UPDATES}/+${DELETES}, relay published +${EVENTS}, outbox empty, ` +
+        `consumer applied +${EVENTS} in ${moved(before.consumer, consumer, 'sync_consumer_batch_size_count')} batches, ` +
+        `sync latency observed ${EVENTS} times`,
     );
   });
 

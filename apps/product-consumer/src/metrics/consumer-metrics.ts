@@ -11,8 +11,8 @@ import {
   TRANSIENT_RETRIES,
 } from './consumer-metric-providers.js';
 
-/** The steps TransientRetry names (`untilDone('applying', …)` in product-events). */
-const RETRIED_STEPS = ['applying', 'acknowledging', 'dead-lettering'];
+/** The steps TransientRetry names (the first word of what it retries, in product-events). */
+const RETRIED_STEPS = ['applying', 'acknowledging', 'dead-lettering', 'committing'];
 
 /** The status of the ack a record got: what it did to the replica. */
 export type AckedOutcome = 'applied' | 'stale' | 'rejected';

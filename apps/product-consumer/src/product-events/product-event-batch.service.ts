@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import {
   decodeProductEventMessage,
   type DeadLetterCause,
@@ -6,6 +6,7 @@ import {
   type ProductEvent,
   type SyncAck,
 } from '@nestjs-kafka-sync/contracts';
+import { ConsumerMetrics } from '../metrics/consumer-metrics.js';
 import { CatalogBatchService, type UntilDone } from './catalog-batch.service.js';
 import { DeadLetterPublisher } from './dead-letter.publisher.js';
 import { recordsWhere } from './received-record.js';
@@ -42,17 +43,21 @@ export class ProductEventBatchService {
     private readonly apply: CatalogBatchService,
     private readonly acks: SyncAckPublisher,
     private readonly deadLetters: DeadLetterPublisher,
+    @Optional() private readonly metrics?: ConsumerMetrics, // absent where no /metrics is served (tools, tests)
   ) {}
 
   async handle(records: DeadLetterSource[], untilDone: UntilDone): Promise<BatchOutcome> {
     const where = recordsWhere(records);
     const decoded = records.map((source) => ({ source, decoded: decodeProductEventMessage(source.value) }));
     const valid = decoded.flatMap((d) => (d.decoded.ok ? [{ source: d.source, event: d.decoded.value }] : []));
+    const started = Date.now();
     const outcomes = await this.apply.apply(
       valid.map((v) => v.event),
       untilDone,
       (i) => (i === undefined ? where : recordsWhere([valid[i].source])),
     );
+    this.metrics?.observeBatch(records.length, Date.now() - started);
+    valid.forEach((v, i) => outcomes[i] === 'applied' && this.metrics?.observeAppliedEvent(v.event.occurredAt));
     const outcomeOf = new Map<DeadLetterSource, (typeof outcomes)[number]>(
       valid.map((v, i) => [v.source, outcomes[i]]),
     );
@@ -75,6 +80,7 @@ export class ProductEventBatchService {
     }
     if (letters.length > 0) await this.deadLetter(letters, where, untilDone);
     await this.acknowledge(acks, where, untilDone);
+    this.metrics?.recordOutcomes(acks.map((ack) => ack.status));
     return { where, records: records.length, ...counts };
   }
 
@@ -89,6 +95,7 @@ export class ProductEventBatchService {
 
   private async deadLetter(letters: DeadLetter[], where: string, untilDone: UntilDone): Promise<void> {
     await untilDone(`dead-lettering ${where}`, () => this.deadLetters.publish(...letters));
+    for (const { cause } of letters) this.metrics?.deadLettered(cause.errorClass);
     for (const { source, cause } of letters)
       this.logger.warn(
         `dead-lettered ${recordsWhere([source])} (key ${String(source.key)}) as ${cause.errorClass}: ${cause.reason}`,

@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { rebalanceCause, rejoinCause } from '@nestjs-kafka-sync/kafka-kit';
 import { backoffDelay } from '@nestjs-kafka-sync/service-kit';
 import { transientRetryConfig } from '../config/transient-retry.config.js';
+import { ConsumerMetrics } from '../metrics/consumer-metrics.js';
 
 /** Thrown instead of retrying once the app is stopping: the record stays uncommitted and is redelivered. */
 export class StoppedWhileRetrying extends Error {
@@ -32,7 +33,10 @@ export class TransientRetry implements BeforeApplicationShutdown {
   private readonly logger = new Logger(TransientRetry.name);
   private readonly stopping = new AbortController();
 
-  constructor(@Inject(transientRetryConfig.KEY) private readonly backoff: ConfigType<typeof transientRetryConfig>) {}
+  constructor(
+    @Inject(transientRetryConfig.KEY) private readonly backoff: ConfigType<typeof transientRetryConfig>,
+    @Optional() private readonly metrics?: ConsumerMetrics, // absent where no /metrics is served (tools, tests)
+  ) {}
 
   async run<T>(
     what: string,
@@ -60,6 +64,7 @@ export class TransientRetry implements BeforeApplicationShutdown {
       } catch (error) {
         if (error === rebalance || rejoinCause(error)) throw error; // a step that says the group moved on: rejoin
         if (this.stopping.signal.aborted) throw new StoppedWhileRetrying(what, error);
+        this.metrics?.transientRetry(what.split(' ')[0]); // the step: applying, acknowledging, …
         const delay = backoffDelay(attempt, baseMs, maxMs);
         this.logger.warn(`${what} failed (attempt ${attempt}), retrying in ${delay} ms: ${(error as Error).message}`);
         await this.waitBeatingHeart(delay, beat);

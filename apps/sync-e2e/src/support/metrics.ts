@@ -35,7 +35,9 @@ export function metricFamilies(text: string): Set<string> {
 
 /** GET <baseUrl>/metrics as text. */
 export async function scrapeText(baseUrl: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/metrics`);
+  // /metrics is an operational route: it needs the admin scope, as Prometheus is configured to send.
+  const { testKeys } = await import('./api.js'); // on use: the parser's unit spec runs without the test stack's keys
+  const response = await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${testKeys.admin}` } });
   if (!response.ok) throw new Error(`${baseUrl}/metrics answered ${response.status}`);
   return response.text();
 }
