@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { e2eEnv } from './env.js';
+import { e2eEnv, required } from './env.js';
 import { eventually } from './eventually.js';
 
 export interface Product {
@@ -14,18 +14,12 @@ export interface Product {
   sync: { status: 'in-sync' | 'pending' | 'failed'; replicatedVersion: number | null; reason: string | null };
 }
 
-function testKey(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the end-to-end tests through \`npm test\``);
-  return value;
-}
-
 /** The test stack's keys (infra/env.mjs): one per role, and one with no scope at all. */
 export const testKeys = {
-  writer: testKey('TEST_API_KEY_WRITER'),
-  admin: testKey('TEST_API_KEY_ADMIN'),
-  noScope: testKey('TEST_API_KEY_NO_SCOPE'),
-  learner: testKey('TEST_API_KEY_LEARNER'),
+  writer: required('TEST_API_KEY_WRITER'),
+  admin: required('TEST_API_KEY_ADMIN'),
+  noScope: required('TEST_API_KEY_NO_SCOPE'),
+  learner: required('TEST_API_KEY_LEARNER'),
 };
 
 /**

@@ -1,5 +1,5 @@
 /** Set by `npm test` (infra/test.mjs), which also brought the infrastructure up. */
-function required(name: string): string {
+export function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the end-to-end tests through \`npm test\``);
   return value;
