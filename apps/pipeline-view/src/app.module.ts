@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { HTTP_SECURITY, httpSecurityEnv, httpSecuritySettings } from '@nestjs-kafka-sync/http-kit';
-import { z } from 'zod';
+import { HTTP_SECURITY, httpSecurityFromEnv } from '@nestjs-kafka-sync/http-kit';
 import { ActionsModule } from './actions/actions.module.js';
 import { AppConfigModule, AppKafkaModule } from './config/app-config.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -13,8 +12,6 @@ import { StreamModule } from './stream/stream.module.js';
   // The edge settings configureHttpApp applies (helmet, CORS, /docs), without the other apps' key guard:
   // the page and its controls are a local learning tool, listening on 127.0.0.1 (PIPELINE_VIEW_HOST); its
   // writes reach the other apps with its own key (PIPELINE_VIEW_API_KEY), where access is checked.
-  providers: [
-    { provide: HTTP_SECURITY, useFactory: () => httpSecuritySettings(z.object(httpSecurityEnv).parse(process.env)) },
-  ],
+  providers: [{ provide: HTTP_SECURITY, useFactory: () => httpSecurityFromEnv(process.env) }],
 })
 export class AppModule {}

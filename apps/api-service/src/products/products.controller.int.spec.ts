@@ -168,7 +168,7 @@ describe('changing', () => {
       .post('/products')
       .send({ ...valid, name: 'mug\u0000' })
       .expect(400);
-    expect(res.body.errors).toEqual([{ field: 'name', reason: 'name must not contain NUL characters' }]);
+    expect(res.body.errors).toEqual([{ field: 'name', reason: 'must not contain NUL characters' }]);
     expect(await counts()).toEqual({ products: 0, outbox: 0 });
   });
 

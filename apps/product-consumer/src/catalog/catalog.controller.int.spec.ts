@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { HTTP_SECURITY, httpSecurityFromEnv } from '@nestjs-kafka-sync/http-kit';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureApp } from '../http/configure-app.js';
@@ -14,7 +15,11 @@ const http = () => request(app.getHttpServer());
 beforeAll(async () => {
   const moduleRef = await Test.createTestingModule({
     controllers: [CatalogController],
-    providers: [CatalogService, { provide: PrismaService, useValue: testPrisma() }],
+    providers: [
+      CatalogService,
+      { provide: PrismaService, useValue: testPrisma() },
+      { provide: HTTP_SECURITY, useValue: httpSecurityFromEnv() }, // configureApp's edge settings (helmet, /docs)
+    ],
   }).compile();
   app = configureApp(moduleRef.createNestApplication());
   await app.init();

@@ -53,3 +53,8 @@ export function httpSecuritySettings(env: SecurityEnv) {
 export type HttpSecuritySettings = ReturnType<typeof httpSecuritySettings>;
 
 export const HTTP_SECURITY = Symbol('HTTP_SECURITY');
+
+/** The settings an app gets from this environment (defaults for whatever it leaves unset). */
+export function httpSecurityFromEnv(env: Record<string, string | undefined> = {}): HttpSecuritySettings {
+  return httpSecuritySettings(z.object(httpSecurityEnv).parse(env));
+}

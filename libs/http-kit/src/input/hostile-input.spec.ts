@@ -3,8 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { IsOptional, IsString } from 'class-validator';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { HTTP_SECURITY, httpSecurityEnv, httpSecuritySettings } from '../auth/http-security.settings.js';
+import { HTTP_SECURITY, httpSecurityFromEnv } from '../auth/http-security.settings.js';
 import { configureHttpApp } from '../configure-http-app.js';
 import { PageQuery } from '../page-query.js';
 import { IsMoney } from './money.js';
@@ -30,7 +29,7 @@ class ThingsController {
 }
 
 /** The edge's settings as an app gets them by default (configureHttpApp reads them). */
-const security = httpSecuritySettings(z.object(httpSecurityEnv).parse({}));
+const security = httpSecurityFromEnv();
 
 @Module({ controllers: [ThingsController], providers: [{ provide: HTTP_SECURITY, useValue: security }] })
 class ThingsModule {}
