@@ -1,9 +1,8 @@
 // @ts-check
 // Is the replica there yet? product_catalog compared with api_service for a set of products, and the
 // live consumer group's lag on product.events.
-import { kafkaSecurityFromEnv } from '@nestjs-kafka-sync/kafka-kit';
-import kafkajs from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { benchAdmin } from './stack.mjs';
 
 /** @typedef {import('pg').Pool} Pool */
 
@@ -40,12 +39,7 @@ export async function waitReplicated(catalog, versions, timeoutMs) {
  * @param {Record<string, string>} env
  */
 export async function connectLagProbe(env) {
-  const admin = new kafkajs.Kafka({
-    clientId: 'bench-lag',
-    brokers: env.KAFKA_BROKERS.split(','),
-    logLevel: kafkajs.logLevel.NOTHING,
-    ...kafkaSecurityFromEnv({ ...process.env, ...env }),
-  }).admin();
+  const admin = benchAdmin(env, 'bench-lag');
   await admin.connect();
   return {
     /** @param {number} timeoutMs @returns {Promise<boolean>} whether the lag reached 0 */
