@@ -7,6 +7,8 @@ const PROFILES = [
   ['--profile', 'cluster'],
   ['--profile', 'apps'],
   ['--profile', 'apps', '--profile', 'observability'],
+  ['--profile', 'apps', '--profile', 'view'],
+  ['-f', 'docker-compose.yml', '-f', 'deploy/compose.secured.yml', '--profile', 'secured', '--profile', 'apps'],
 ];
 
 if (!hasDockerCompose)
@@ -27,6 +29,28 @@ describe.skipIf(!hasDockerCompose && !requireDockerCompose)('docker-compose.yml'
 
     expect(published.length).toBeGreaterThanOrEqual(8);
     expect(published.filter((line) => !line.trim().startsWith('- 127.0.0.1:'))).toEqual([]);
+  });
+});
+
+/** `docker-compose config`'s text per service (its `services:` section, two-space indented names). */
+function serviceBlocks(config: string): Map<string, string> {
+  const services = `\n${config}`.split(/\n(?=\S)/).find((section) => section.startsWith('services:')) ?? '';
+  const blocks = services.split(/\n(?=  [\w-]+:\n)/).slice(1);
+  return new Map(blocks.map((block) => [block.trim().split(':')[0], block]));
+}
+
+describe.skipIf(!hasDockerCompose && !requireDockerCompose)('deploy/compose.secured.yml', () => {
+  it('puts each app on the secured broker as its own Kafka user, holding only its own password', () => {
+    const secured = ['-f', 'docker-compose.yml', '-f', 'deploy/compose.secured.yml', '--profile', 'secured'];
+    const services = serviceBlocks(runIn('docker-compose', [...secured, '--profile', 'apps', 'config']).output);
+
+    for (const app of ['api-service', 'product-producer', 'product-consumer']) {
+      const block = services.get(app) ?? '';
+      expect(block).toMatch(/KAFKA_BROKERS: kafka-secure:9094/);
+      expect(block).toMatch(new RegExp(`KAFKA_SASL_USERNAME: ${app}\\n`));
+      expect(block.match(/kafka-client-[\w-]+/g)).toEqual([`kafka-client-${app}`]);
+    }
+    expect(services.get('kafka-secure')).not.toMatch(/ports:/);
   });
 });
 
