@@ -8,6 +8,9 @@ REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
 
 KAFKA_VERSION="${KAFKA_VERSION:-4.3.1}"
 KAFKA_HOME_DIR="${KAFKA_HOME_DIR:-$REPO_ROOT/.local/kafka}"
+# A relative KAFKA_HOME_DIR is the repository's (as infra/env.mjs means it), made absolute: a node is recognised by
+# the config path on its command line, so the same cluster must give the same path however it was named.
+[[ "$KAFKA_HOME_DIR" == /* ]] || KAFKA_HOME_DIR="$REPO_ROOT/$KAFKA_HOME_DIR"
 KAFKA_HOST="${KAFKA_HOST:-127.0.0.1}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"

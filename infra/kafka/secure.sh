@@ -31,7 +31,12 @@ keytool_bin() {
 generate_certificates() {
   local kt pass d="$SECRETS_DIR" san="dns:localhost,ip:127.0.0.1"
   kt="$(keytool_bin)"; pass="$(secret store)"
-  [[ "$KAFKA_HOST" == 127.0.0.1 || "$KAFKA_HOST" == localhost ]] || san+=",ip:$KAFKA_HOST"
+  # A name (compose's `kafka-secure`, deploy/kafka-secure/) is a dns: entry, an address an ip: one.
+  if [[ "$KAFKA_HOST" =~ ^[0-9.]+$ ]]; then
+    [[ "$KAFKA_HOST" == 127.0.0.1 ]] || san+=",ip:$KAFKA_HOST"
+  elif [[ "$KAFKA_HOST" != localhost ]]; then
+    san+=",dns:$KAFKA_HOST"
+  fi
   log "generating a local CA and the broker's certificate in $d"
   rm -f "$d"/{ca,broker,truststore}.p12 "$d"/{ca.pem,broker.csr,broker.crt}
   "$kt" -genkeypair -keystore "$d/ca.p12" -storetype PKCS12 -storepass "$pass" -alias ca -dname "CN=nestjs-kafka-sync local CA" \
