@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { pgConnection } from '@nestjs-kafka-sync/service-kit';
 import { databaseConfig } from '../config/database.config.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 
@@ -16,13 +17,9 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
 
   constructor(@Inject(databaseConfig.KEY) database: ConfigType<typeof databaseConfig>) {
     super({
-      adapter: new PrismaPg({
-        connectionString: database.url,
-        max: database.poolSize,
-        connectionTimeoutMillis: database.callTimeoutMs,
-        statement_timeout: database.callTimeoutMs, // enforced by the server
-        query_timeout: database.callTimeoutMs, // enforced here, also when the network has gone silent
-      }),
+      adapter: new PrismaPg(
+        pgConnection(database.url, { max: database.poolSize, callTimeoutMs: database.callTimeoutMs }),
+      ),
     });
   }
 
