@@ -1,11 +1,13 @@
 // `npm run reconcile [-- --repair]`: compares api_service with product_catalog and prints the drift;
-// with --repair, publishes a fresh event for every drifted product. Exits 1 while drift remains unrepaired.
+// with --repair, publishes a fresh event for every drifted product. Exits 1 while drift remains unrepaired, 2 when
+// another reconciliation is running (one at a time, across every api-service and this command).
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfigModule } from '../config/app-config.module.js';
 import { PrismaModule } from '../prisma/prisma.module.js';
 import { ReconciliationModule } from '../reconciliation/reconciliation.module.js';
+import { ReconciliationInProgress } from '../reconciliation/reconciliation.errors.js';
 import { ReconciliationService } from '../reconciliation/reconciliation.service.js';
 
 @Module({
@@ -31,6 +33,10 @@ try {
     );
   else if (!report.inSync) console.log('drift found: run with --repair to heal it through the outbox');
   process.exitCode = report.inSync || repair ? 0 : 1;
+} catch (error) {
+  if (!(error instanceof ReconciliationInProgress)) throw error;
+  console.error(error.message);
+  process.exitCode = 2;
 } finally {
   await app.close();
 }

@@ -23,6 +23,12 @@ export const envSchema = z.object({
   CATALOG_GROUP_ID: z.string().min(1).default('product-catalog'),
   /** Upper bound for `Prefer: wait-for-sync=<ms>`. */
   WAIT_FOR_SYNC_MAX_MS: z.coerce.number().int().min(0).default(30_000),
+  /** How many requests may wait for their sync at once (each holds a socket, not a connection). */
+  WAIT_FOR_SYNC_MAX_WAITERS: z.coerce.number().int().min(0).default(1000),
+  /** Bound on getting a connection and on each statement of the API (not the reconciliation's scans). */
+  API_DATABASE_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Bound on each statement of a reconciliation's scans. */
+  RECONCILE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -7,5 +7,7 @@ export const reconcileConfig = registerAs('reconcile', () => {
     /** The replica, read only, to compare with the source. */
     catalogDatabaseUrl: env.CATALOG_DATABASE_URL,
     batchSize: env.RECONCILE_BATCH_SIZE,
+    /** Bound on each of its statements (and on getting a connection). */
+    statementTimeoutMs: env.RECONCILE_STATEMENT_TIMEOUT_MS,
   };
 });

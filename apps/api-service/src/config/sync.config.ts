@@ -8,5 +8,7 @@ export const syncConfig = registerAs('sync', () => {
     catalogGroupId: env.CATALOG_GROUP_ID,
     /** Upper bound for `Prefer: wait-for-sync=<ms>`. */
     waitForSyncMaxMs: env.WAIT_FOR_SYNC_MAX_MS,
+    /** How many `Prefer: wait-for-sync` requests may wait at once; beyond, 503 before anything is written. */
+    maxWaiters: env.WAIT_FOR_SYNC_MAX_WAITERS,
   };
 });

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { pgConnection } from '@nestjs-kafka-sync/service-kit';
 import { databaseConfig } from '../config/database.config.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 
@@ -12,7 +13,9 @@ import { PrismaClient } from '../generated/prisma/client.js';
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   constructor(@Inject(databaseConfig.KEY) database: ConfigType<typeof databaseConfig>) {
     super({
-      adapter: new PrismaPg({ connectionString: database.url, max: database.poolSize }),
+      adapter: new PrismaPg(
+        pgConnection(database.url, { max: database.poolSize, callTimeoutMs: database.callTimeoutMs }),
+      ),
     });
   }
 

@@ -171,10 +171,15 @@ export class ProductsController {
     res.status(sync.status === 'pending' && waitMs !== undefined ? 202 : status).json(body);
   }
 
-  /** Waits for the replica; the write is committed already, so a failing wait answers what the commit knew. */
+  /**
+   * Waits for the replica; the write is committed already, so a failing wait answers what the commit knew.
+   * A client that hangs up ends its wait at once (`close` before the answer is sent).
+   */
   private async waitForSync(res: Response, { product, sync }: Committed, waitMs: number): Promise<ProductSync> {
     const wait = Math.min(waitMs, this.maxWaitMs);
     res.setHeader('Preference-Applied', `wait-for-sync=${wait}`);
-    return this.syncState.waitFor(product.id, product.version, wait).catch(() => sync);
+    const hangUp = new AbortController();
+    res.once('close', () => hangUp.abort());
+    return this.syncState.waitFor(product.id, product.version, wait, hangUp.signal).catch(() => sync);
   }
 }

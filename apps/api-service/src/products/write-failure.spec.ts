@@ -19,6 +19,8 @@ describe('classifyWriteFailure', () => {
     expect(classifyWriteFailure(prismaError('P1001'))).toBe('unreachable');
     expect(classifyWriteFailure(adapterError('57P01'))).toBe('unreachable');
     expect(classifyWriteFailure(adapterError('08006'))).toBe('unreachable');
+    expect(classifyWriteFailure(adapterError('57014'))).toBe('unreachable'); // statement_timeout
+    expect(classifyWriteFailure(new Error('Query read timeout'))).toBe('unreachable'); // pg's query_timeout
     expect(classifyWriteFailure(new Error('Connection terminated unexpectedly'))).toBe('unreachable');
     // What PgTransaction throws when its socket closes mid-transaction: a kind, no SQLSTATE.
     expect(

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { isPrismaError, PRISMA } from '@nestjs-kafka-sync/service-kit';
+import { isPrismaError, pgConnection, PRISMA } from '@nestjs-kafka-sync/service-kit';
 import pg from 'pg';
 import { databaseConfig } from '../config/database.config.js';
 import { reconcileConfig } from '../config/reconcile.config.js';
@@ -9,8 +9,11 @@ import { PrismaService } from '../prisma/prisma.service.js';
 import { recordChange } from '../products/record-change.js';
 import { findDrift, type Drift, type DriftKind } from './drift.js';
 import { fingerprints } from './fingerprints.js';
+import { ReconciliationInProgress } from './reconciliation.errors.js';
 
 const FIRST_IDS = 10;
+/** Key of the session advisory lock that lets one reconciliation run at a time, whichever process runs it. */
+const RECONCILE_LOCK_KEY = 7_300_000_002;
 
 export interface DriftSummary {
   count: number;
@@ -37,10 +40,14 @@ export interface ReconciliationReport {
  *
  * A live system has changes in flight; they show as drift until applied. Repairing one is harmless:
  * it only publishes a newer version of the same state.
+ *
+ * One at a time (409 otherwise): checked in this process before any connection is opened, then across
+ * processes by an advisory lock on the scan's own connection. Two connections per run, each statement bounded.
  */
 @Injectable()
 export class ReconciliationService {
   private readonly logger = new Logger(ReconciliationService.name);
+  private running = false;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -49,8 +56,23 @@ export class ReconciliationService {
   ) {}
 
   async reconcile({ repair = false } = {}): Promise<ReconciliationReport> {
-    const source = readPool(this.database.url);
-    const replica = readPool(this.settings.catalogDatabaseUrl);
+    if (this.running) throw new ReconciliationInProgress();
+    this.running = true;
+    const source = scanPool(this.database.url, this.settings.statementTimeoutMs);
+    const replica = scanPool(this.settings.catalogDatabaseUrl, this.settings.statementTimeoutMs);
+    try {
+      const { rows } = await source.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+        RECONCILE_LOCK_KEY,
+      ]);
+      if (!rows[0].locked) throw new ReconciliationInProgress();
+      return await this.compare(source, replica, repair);
+    } finally {
+      this.running = false;
+      await Promise.all([source.end(), replica.end()]); // the lock goes with its session
+    }
+  }
+
+  private async compare(source: pg.Pool, replica: pg.Pool, repair: boolean): Promise<ReconciliationReport> {
     const counts = { sourceProducts: 0, replicaProducts: 0 };
     const summaries: Record<DriftKind, DriftSummary> = {
       missing: { count: 0, firstIds: [] },
@@ -59,25 +81,21 @@ export class ReconciliationService {
     };
     const { batchSize } = this.settings;
     let repaired = 0;
-    try {
-      const counted = async function* <T>(rows: AsyncIterable<T>, side: keyof typeof counts) {
-        for await (const row of rows) {
-          counts[side] += 1;
-          yield row;
-        }
-      };
-      const drifts = findDrift(
-        counted(fingerprints(source, 'products', batchSize), 'sourceProducts'),
-        counted(fingerprints(replica, 'catalog_products', batchSize), 'replicaProducts'),
-      );
-      for await (const drift of drifts) {
-        const summary = summaries[drift.kind];
-        summary.count += 1;
-        if (summary.firstIds.length < FIRST_IDS) summary.firstIds.push(drift.id);
-        if (repair && (await this.repair(drift, replica))) repaired += 1;
+    const counted = async function* <T>(rows: AsyncIterable<T>, side: keyof typeof counts) {
+      for await (const row of rows) {
+        counts[side] += 1;
+        yield row;
       }
-    } finally {
-      await Promise.all([source.end(), replica.end()]);
+    };
+    const drifts = findDrift(
+      counted(fingerprints(source, 'products', batchSize), 'sourceProducts'),
+      counted(fingerprints(replica, 'catalog_products', batchSize), 'replicaProducts'),
+    );
+    for await (const drift of drifts) {
+      const summary = summaries[drift.kind];
+      summary.count += 1;
+      if (summary.firstIds.length < FIRST_IDS) summary.firstIds.push(drift.id);
+      if (repair && (await this.repair(drift, replica))) repaired += 1;
     }
     const drifted = summaries.missing.count + summaries.extra.count + summaries.differing.count;
     const report: ReconciliationReport = {
@@ -144,9 +162,12 @@ export class ReconciliationService {
   }
 }
 
-/** A one-connection pool for a scan; an idle connection dropped by the server must not crash the app. */
-function readPool(connectionString: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max: 1 });
+/**
+ * A one-connection pool for a scan, kept open (no idle timeout) until the run ends, so the advisory lock taken on
+ * it holds; an idle connection dropped by the server must not crash the app.
+ */
+function scanPool(connectionString: string, callTimeoutMs: number): pg.Pool {
+  const pool = new pg.Pool({ ...pgConnection(connectionString, { max: 1, callTimeoutMs }), idleTimeoutMillis: 0 });
   pool.on('error', () => undefined);
   return pool;
 }

@@ -1,21 +1,29 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import type { SyncAck } from '@nestjs-kafka-sync/contracts';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { syncOf, type ProductSync, type StoredSyncState } from './sync-state.js';
+import { SYNC_CHANNEL, SyncWaiters } from './sync-waiters.js';
 
-const WAIT_POLL_MS = 25;
+/** A waiter looks again at least this often: a notification sent while the listener reconnected is lost. */
+const RECHECK_MS = 2000;
 
 /** Per product, the highest version product-consumer acknowledged; the source of `sync` in responses. */
 @Injectable()
 export class SyncStateService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly waiters: SyncWaiters,
+  ) {}
 
-  /** Records an ack. Monotonic: an ack older than what is known (redelivered, reordered) changes nothing. */
+  /**
+   * Records an ack. Monotonic: an ack older than what is known (redelivered, reordered) changes nothing.
+   * Notifies SYNC_CHANNEL with the product id in the same statement (delivered at commit), waking its waiters.
+   */
   async record(ack: SyncAck): Promise<void> {
     const at = new Date(ack.acknowledgedAt);
     if (ack.status === 'rejected') {
-      await this.prisma.$executeRaw`
+      await this.prisma.$queryRaw`
+        WITH recorded AS (
         INSERT INTO product_sync_state (product_id, rejected_version, rejection_reason, last_ack_at)
         VALUES (${ack.productId}::uuid, ${ack.version}, ${ack.reason}, ${at})
         ON CONFLICT (product_id) DO UPDATE SET
@@ -23,14 +31,19 @@ export class SyncStateService {
           -- the reason belongs to the newest rejected version, not to whichever ack came last
           rejection_reason = CASE WHEN coalesce(EXCLUDED.rejected_version, 0) >= coalesce(product_sync_state.rejected_version, 0)
             THEN EXCLUDED.rejection_reason ELSE product_sync_state.rejection_reason END,
-          last_ack_at = GREATEST(product_sync_state.last_ack_at, EXCLUDED.last_ack_at)`;
+          last_ack_at = GREATEST(product_sync_state.last_ack_at, EXCLUDED.last_ack_at)
+        RETURNING product_id)
+        SELECT pg_notify(${SYNC_CHANNEL}, product_id::text) FROM recorded`;
     } else {
-      await this.prisma.$executeRaw`
+      await this.prisma.$queryRaw`
+        WITH recorded AS (
         INSERT INTO product_sync_state (product_id, replicated_version, last_ack_at)
         VALUES (${ack.productId}::uuid, ${ack.version}, ${at})
         ON CONFLICT (product_id) DO UPDATE SET
           replicated_version = GREATEST(product_sync_state.replicated_version, EXCLUDED.replicated_version),
-          last_ack_at = GREATEST(product_sync_state.last_ack_at, EXCLUDED.last_ack_at)`;
+          last_ack_at = GREATEST(product_sync_state.last_ack_at, EXCLUDED.last_ack_at)
+        RETURNING product_id)
+        SELECT pg_notify(${SYNC_CHANNEL}, product_id::text) FROM recorded`;
     }
   }
 
@@ -45,15 +58,17 @@ export class SyncStateService {
 
   /**
    * Read-your-writes on demand: resolves as soon as the replica acknowledged `version` (or rejected
-   * it), or with `pending` after `timeoutMs`. Polls the table the acks land in, so it works whichever
-   * api-service instance consumed the ack.
+   * it), or with `pending` after `timeoutMs` or once `signal` aborts (the client went away). Reads the
+   * table the acks land in when woken by their notification, so it works whichever api-service instance
+   * consumed the ack.
    */
-  async waitFor(id: string, version: number, timeoutMs: number): Promise<ProductSync> {
+  async waitFor(id: string, version: number, timeoutMs: number, signal?: AbortSignal): Promise<ProductSync> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const sync = await this.syncOf(id, version);
-      if (sync.status !== 'pending' || Date.now() >= deadline) return sync;
-      await sleep(Math.min(WAIT_POLL_MS, Math.max(0, deadline - Date.now())));
+      const left = deadline - Date.now();
+      if (sync.status !== 'pending' || left <= 0 || signal?.aborted) return sync;
+      await this.waiters.next(id, Math.min(RECHECK_MS, left), signal);
     }
   }
 }
