@@ -7,6 +7,8 @@ import { AppProcess, type AppName } from './support/app-process.js';
 import { closeDatabases, expectReplicaEqualsSource, resetDatabases } from './support/databases.js';
 import { e2eEnv } from './support/env.js';
 import { skipToEndOfTopic } from './support/kafka.js';
+import { viewUrl } from './support/pipeline-view.js';
+import { testKeys } from './support/api.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const scratch = `${repoRoot}.local/container-images`;
@@ -34,12 +36,13 @@ describe('the apps as their container images hold them', () => {
   beforeAll(async () => {
     await resetDatabases();
     await skipToEndOfTopic();
-    for (const [app, url] of [
-      ['api-service', e2eEnv.apiUrl],
-      ['product-producer', e2eEnv.producerUrl],
-      ['product-consumer', e2eEnv.consumerUrl],
+    for (const [app, url, env] of [
+      ['api-service', e2eEnv.apiUrl, {}],
+      ['product-producer', e2eEnv.producerUrl, {}],
+      ['product-consumer', e2eEnv.consumerUrl, {}],
+      ['pipeline-view', viewUrl, { PIPELINE_VIEW_API_KEY: testKeys.learner }],
     ] as const)
-      images.push(new AppProcess(app, `${url}/health`, {}, `${app}-image`, assembleImage(app)));
+      images.push(new AppProcess(app, `${url}/health`, env, `${app}-image`, assembleImage(app)));
   }, 300_000);
   afterAll(async () => {
     await Promise.all(images.map((image) => image.stop()));
@@ -60,6 +63,10 @@ describe('the apps as their container images hold them', () => {
 
     expect(created).toMatchObject({ status: 201, body: { sync: { status: 'in-sync' } } });
     expect(await expectReplicaEqualsSource()).toBe(1);
+    // The live view's page is static files beside its build (public/): the image must hold them too.
+    const page = await fetch(`${viewUrl}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<title>[^<]*pipeline[^<]*<\/title>/i);
     for (const image of images) {
       expect(await image.stop('SIGTERM'), `${image.label} was running`).toBe(true);
       const exit = image.exits.at(-1);

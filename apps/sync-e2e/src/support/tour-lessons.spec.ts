@@ -20,14 +20,14 @@ const lesson = [
 
 describe('parseLesson', () => {
   it('finds the runnable blocks in order, each with its expectations', () => {
-    const { blocks, notRun } = parseLesson('x.md', lesson);
-    expect(notRun).toBeUndefined();
+    const { blocks, threeBrokers } = parseLesson('x.md', lesson);
+    expect(threeBrokers).toBe(false);
     expect(blocks.map((b) => b.code)).toEqual(['API=http://127.0.0.1:3000\ncurl -s $API/products\n', 'echo hi\n']);
     expect(blocks[0].expects).toEqual([/"items":\[/, /total/i]);
     expect(blocks[1].expects).toEqual([]);
   });
-  it('reads why a lesson is not run', () => {
-    expect(parseLesson('x.md', '<!-- tour: not run: needs three brokers -->').notRun).toBe('needs three brokers');
+  it('reads whether a lesson needs the three-broker cluster', () => {
+    expect(parseLesson('x.md', `<!-- tour: three brokers -->\n${lesson}`).threeBrokers).toBe(true);
   });
 });
 

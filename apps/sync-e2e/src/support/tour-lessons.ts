@@ -4,8 +4,9 @@ import { join } from 'node:path';
 /**
  * How a tour lesson marks what the doc test runs: a fence with the info string `sh tour` is run (blocks of
  * one lesson in order, in one shell, so variables carry over); each `<!-- expect: /regex/flags -->` right
- * after it is a pattern the block's output must match; `<!-- tour: not run: <reason> -->` anywhere exempts the
- * whole lesson, with the reason printed. Lines setting a known variable (`API=…`) are pointed at the test stack.
+ * after it is a pattern the block's output must match; `<!-- tour: three brokers -->` anywhere says the lesson needs
+ * the three-broker cluster, so the cluster suite runs it rather than the single-broker one. Lines setting a known
+ * variable (`API=…`) are pointed at the test stack.
  */
 export interface TourBlock {
   code: string;
@@ -13,21 +14,20 @@ export interface TourBlock {
 }
 export interface Lesson {
   file: string;
-  notRun?: string;
+  threeBrokers: boolean;
   blocks: TourBlock[];
 }
 
 const BLOCK = /```sh tour\n([\s\S]*?)```((?:\s*<!-- expect: .*? -->)*)/g;
 const EXPECT = /<!-- expect: \/(.*?)\/([a-z]*) -->/g;
-const NOT_RUN = /<!-- tour: not run: (.*?) -->/;
+const THREE_BROKERS = /<!-- tour: three brokers -->/;
 
 export function parseLesson(file: string, text: string): Lesson {
-  const notRun = NOT_RUN.exec(text)?.[1];
   const blocks = [...text.matchAll(BLOCK)].map(([, code, expects]) => ({
     code,
     expects: [...expects.matchAll(EXPECT)].map(([, source, flags]) => new RegExp(source, flags)),
   }));
-  return { file, notRun, blocks };
+  return { file, threeBrokers: THREE_BROKERS.test(text), blocks };
 }
 
 /** The lessons of one language folder, in their numbered order (the index excluded). */
