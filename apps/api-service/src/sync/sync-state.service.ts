@@ -18,11 +18,12 @@ export class SyncStateService {
   /**
    * Records an ack. Monotonic: an ack older than what is known (redelivered, reordered) changes nothing.
    * Notifies SYNC_CHANNEL with the product id in the same statement (delivered at commit), waking its waiters.
+   * `$executeRaw`, not `$queryRaw`: the adapter cannot decode pg_notify's `void` result column.
    */
   async record(ack: SyncAck): Promise<void> {
     const at = new Date(ack.acknowledgedAt);
     if (ack.status === 'rejected') {
-      await this.prisma.$queryRaw`
+      await this.prisma.$executeRaw`
         WITH recorded AS (
         INSERT INTO product_sync_state (product_id, rejected_version, rejection_reason, last_ack_at)
         VALUES (${ack.productId}::uuid, ${ack.version}, ${ack.reason}, ${at})
@@ -35,7 +36,7 @@ export class SyncStateService {
         RETURNING product_id)
         SELECT pg_notify(${SYNC_CHANNEL}, product_id::text) FROM recorded`;
     } else {
-      await this.prisma.$queryRaw`
+      await this.prisma.$executeRaw`
         WITH recorded AS (
         INSERT INTO product_sync_state (product_id, replicated_version, last_ack_at)
         VALUES (${ack.productId}::uuid, ${ack.version}, ${at})
