@@ -26,24 +26,24 @@ export async function withAdmin<T>(use: (admin: Admin) => Promise<T>): Promise<T
   }
 }
 
+/** api-service's ack group (the test stacks keep its default). */
+export const SYNC_ACKS_GROUP_ID = process.env.SYNC_ACKS_GROUP_ID ?? 'api-service-sync-acks';
+
 /**
- * Moves the test consumer group to the end of the topic, so records of earlier runs are not
- * replayed. Waits out a member of an aborted run until its session expires.
+ * Moves a consumer group (the test consumer group by default) to the end of a topic, so records of earlier
+ * runs are not replayed. Waits out a member of an aborted run until its session expires.
  */
-export async function skipToEndOfTopic(): Promise<void> {
+export async function skipToEndOfTopic(topic = PRODUCT_EVENTS_TOPIC, groupId = e2eEnv.consumerGroupId): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     // Explicit high watermarks: kafkajs' resetOffsets commits -1, which a consumer with fromBeginning reads as "from the start".
-    const ends = await admin.fetchTopicOffsets(PRODUCT_EVENTS_TOPIC);
+    const ends = await admin.fetchTopicOffsets(topic);
     const partitions = ends.map(({ partition, high }) => ({ partition, offset: high }));
-    await eventually(
-      () => admin.setOffsets({ groupId: e2eEnv.consumerGroupId, topic: PRODUCT_EVENTS_TOPIC, partitions }),
-      {
-        timeoutMs: 60_000,
-        intervalMs: 1000,
-      },
-    );
+    await eventually(() => admin.setOffsets({ groupId, topic, partitions }), {
+      timeoutMs: 60_000,
+      intervalMs: 1000,
+    });
   } finally {
     await admin.disconnect();
   }
