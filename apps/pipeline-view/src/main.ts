@@ -17,6 +17,7 @@ async function bootstrap() {
   configureHttpApp(app, {
     title: 'pipeline-view',
     description: 'A live view of the pipeline for learners: its figures, its feed and its controls.',
+    apiKeys: false, // no key guard of its own: it holds a key to call the other apps
   });
   app.useStaticAssets(PAGE_DIR);
   const { port, host } = app.get<ConfigType<typeof serverConfig>>(serverConfig.KEY);

@@ -1,17 +1,13 @@
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { HTTP_SECURITY, type HttpSecuritySettings } from './auth/http-security.settings.js';
 import { HttpErrorsFilter } from './http-errors.filter.js';
 import { useBoundedBodyParsers } from './input/body-parsers.js';
 import { InputValidityPipe } from './input/input-validity.pipe.js';
+import { openApiDocument, type HttpAppDescription } from './openapi/openapi-document.js';
 import { validationException } from './validation-errors.js';
-
-export interface HttpAppDescription {
-  title: string;
-  description: string;
-}
 
 /**
  * Everything an app's main.ts applies to its HTTP side: helmet's headers, CORS only for configured
@@ -19,7 +15,7 @@ export interface HttpAppDescription {
  * turned off). Tests call it too, so they exercise the same pipeline. Access and rate limits are
  * HttpSecurityModule's guards.
  */
-export function configureHttpApp<T extends INestApplication>(app: T, { title, description }: HttpAppDescription): T {
+export function configureHttpApp<T extends INestApplication>(app: T, description: HttpAppDescription): T {
   const security = app.get<HttpSecuritySettings>(HTTP_SECURITY);
   app.use(helmet());
   if (security.corsOrigins.length > 0)
@@ -41,25 +37,6 @@ export function configureHttpApp<T extends INestApplication>(app: T, { title, de
   );
   app.useGlobalFilters(new HttpErrorsFilter(app.get(HttpAdapterHost)));
   app.enableShutdownHooks();
-  if (security.docsEnabled)
-    SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApi(title, description)));
+  if (security.docsEnabled) SwaggerModule.setup('docs', app, openApiDocument(app, description));
   return app;
-}
-
-function openApi(title: string, description: string) {
-  return new DocumentBuilder()
-    .setTitle(title)
-    .setDescription(description)
-    .setVersion('1')
-    .addBearerAuth(
-      {
-        type: 'http',
-        scheme: 'bearer',
-        description:
-          'An API key. Scopes: `products:write` (POST/PUT/PATCH/DELETE /products…), `admin` (reconciliation, sync status). Reads are open unless READS_NEED_KEY=true.',
-      },
-      'api-key',
-    )
-    .addSecurityRequirements('api-key')
-    .build();
 }

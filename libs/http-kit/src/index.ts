@@ -8,3 +8,4 @@ export * from './page-query.js';
 export * from './configure-http-app.js';
 export * from './auth/index.js';
 export * from './input/index.js';
+export * from './openapi/index.js';

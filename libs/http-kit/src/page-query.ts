@@ -5,7 +5,7 @@ import { INPUT_LIMITS } from './input/input-limits.js';
 
 /** `?page=&pageSize=` for list endpoints; extend it with the endpoint's own filters. */
 export class PageQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: INPUT_LIMITS.maxPage })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: INPUT_LIMITS.maxPage })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -13,7 +13,7 @@ export class PageQuery {
   @Max(INPUT_LIMITS.maxPage) // a page far beyond any row is a 400, not an offset the database refuses
   page = 1;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Module, type DynamicModule, type InjectionToken, type Type } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, PrismaHealthIndicator, TerminusModule } from '@nestjs/terminus';
 import { KafkaConsumerHealth } from './kafka-consumer-health.js';
 
@@ -25,6 +25,7 @@ function consumerAppHealthController({ database, consumerName }: ConsumerAppHeal
     ) {}
 
     @Get()
+    @ApiOperation({ summary: 'Up when the database answers a ping within 2 s and the Kafka consumer is connected.' })
     @HealthCheck()
     check() {
       return this.health.check([

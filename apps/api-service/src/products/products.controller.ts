@@ -8,7 +8,10 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
+  ApiParam,
   ApiPreconditionFailedResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { ConfigType } from '@nestjs/config';
@@ -19,7 +22,7 @@ import type { ProductSync } from '../sync/sync-state.js';
 import { SyncStateService } from '../sync/sync-state.service.js';
 import { CreateProductDto } from './dto/create-product.dto.js';
 import { ListProductsQuery } from './dto/list-products.query.js';
-import { ProductPageResponse, ProductResponse } from './dto/product.response.js';
+import { DeletedProductResponse, ProductPageResponse, ProductResponse } from './dto/product.response.js';
 import { ReplaceProductDto } from './dto/replace-product.dto.js';
 import { UpdateProductDto } from './dto/update-product.dto.js';
 import { IfMatchVersion } from './if-match.decorator.js';
@@ -27,6 +30,7 @@ import { WaitForSync } from './prefer-wait.decorator.js';
 import { ProductsService, type Committed } from './products.service.js';
 
 const ProductId = () => UuidParam('id');
+const ProductIdDoc = () => ApiParam({ name: 'id', format: 'uuid', description: 'The product, as created.' });
 
 const IfMatchHeader = () =>
   ApiHeader({
@@ -35,18 +39,42 @@ const IfMatchHeader = () =>
     description: 'The version you read, e.g. "3": the write fails with 412 if the product has changed since.',
   });
 
+const ETAG = {
+  ETag: { description: 'The version written, e.g. "3": send it back in If-Match.', schema: { type: 'string' } },
+};
+
+/** What every write can answer besides its own outcome: the database refused for now (WriteFailure). */
+const WriteFailures = () =>
+  applyDecorators(
+    ApiConflictResponse({
+      description:
+        'The sku is taken (`errors` names it), or the write collided with concurrent writes and was not applied (`written: false`): try again.',
+    }),
+    ApiServiceUnavailableResponse({
+      description:
+        'The database is unreachable: `written` says whether the change may have committed; `Retry-After` says when to try again.',
+    }),
+  );
+
 /** What PATCH and PUT answer. */
 const ChangeResponses = () =>
   applyDecorators(
+    ProductIdDoc(),
     IfMatchHeader(),
-    ApiOkResponse({ type: ProductResponse }),
-    ApiNotFoundResponse(),
-    ApiConflictResponse({ description: 'The sku is taken.' }),
-    ApiPreconditionFailedResponse({ description: 'If-Match names an older version.' }),
-    PreferHeader(),
+    ApiOkResponse({
+      type: ProductResponse,
+      headers: ETAG,
+      description: 'Written (and, with wait-for-sync, applied or failed).',
+    }),
+    ApiNotFoundResponse({ description: 'No product has this id.' }),
+    WriteFailures(),
+    ApiPreconditionFailedResponse({
+      description: 'If-Match names an older version: `currentVersion` is the current one.',
+    }),
+    PreferHeader(ProductResponse),
   );
 
-const PreferHeader = () =>
+const PreferHeader = (type: typeof ProductResponse | typeof DeletedProductResponse) =>
   applyDecorators(
     ApiHeader({
       name: 'Prefer',
@@ -54,11 +82,14 @@ const PreferHeader = () =>
       description:
         '`wait-for-sync=<ms>`: answer only once product-consumer has applied this version (sync.status in-sync), or after <ms> with 202 Accepted (pending).',
     }),
-    ApiAcceptedResponse({ description: 'Written, but the replica had not applied it when wait-for-sync ran out.' }),
+    ApiAcceptedResponse({
+      type,
+      description: 'Written, but the replica had not applied it when wait-for-sync ran out (sync.status pending).',
+    }),
   );
 
 @ApiTags('products')
-@ApiBadRequestResponse({ description: 'A field is invalid: `errors` lists each field and why.' })
+@ApiBadRequestResponse({ description: 'A parameter, header or field is invalid: `errors` lists each one and why.' })
 @Controller('products')
 export class ProductsController {
   private readonly maxWaitMs: number;
@@ -72,14 +103,17 @@ export class ProductsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: ProductPageResponse })
+  @ApiOperation({ summary: 'List products, a page at a time, optionally filtered by name or sku.' })
+  @ApiOkResponse({ type: ProductPageResponse, description: 'One page, oldest first.' })
   list(@Query() query: ListProductsQuery): Promise<ProductPageResponse> {
     return this.products.list(query);
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ProductResponse })
-  @ApiNotFoundResponse()
+  @ApiOperation({ summary: 'Read one product, with how far the replica has it.' })
+  @ProductIdDoc()
+  @ApiOkResponse({ type: ProductResponse, headers: ETAG, description: 'The product.' })
+  @ApiNotFoundResponse({ description: 'No product has this id.' })
   async get(@ProductId() id: string, @Res({ passthrough: true }) res: Response): Promise<ProductResponse> {
     const product = await this.products.get(id);
     res.setHeader('ETag', `"${product.version}"`);
@@ -87,9 +121,14 @@ export class ProductsController {
   }
 
   @Post()
-  @ApiCreatedResponse({ type: ProductResponse })
-  @ApiConflictResponse({ description: 'The sku is taken.' })
-  @PreferHeader()
+  @ApiOperation({ summary: 'Create a product; its event goes to Kafka through the outbox.' })
+  @ApiCreatedResponse({
+    type: ProductResponse,
+    headers: ETAG,
+    description: 'Created (and, with wait-for-sync, applied or failed).',
+  })
+  @WriteFailures()
+  @PreferHeader(ProductResponse)
   async create(
     @Body() dto: CreateProductDto,
     @WaitForSync() waitMs: number | undefined,
@@ -99,6 +138,7 @@ export class ProductsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change some fields of a product (description null clears it).' })
   @ChangeResponses()
   async patch(
     @ProductId() id: string,
@@ -114,6 +154,7 @@ export class ProductsController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Replace every field of a product (an omitted description is cleared).' })
   @ChangeResponses()
   async replace(
     @ProductId() id: string,
@@ -131,11 +172,20 @@ export class ProductsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a product; the replica drops it when its event is applied.' })
+  @ProductIdDoc()
   @IfMatchHeader()
-  @ApiNoContentResponse()
-  @ApiNotFoundResponse()
-  @ApiPreconditionFailedResponse({ description: 'If-Match names an older version.' })
-  @PreferHeader()
+  @ApiNoContentResponse({ description: 'Deleted (and, with wait-for-sync, dropped by the replica too).' })
+  @ApiOkResponse({
+    type: DeletedProductResponse,
+    description: 'Only with wait-for-sync: deleted, but the replica rejected the deletion (sync.status failed).',
+  })
+  @ApiNotFoundResponse({ description: 'No product has this id.' })
+  @ApiPreconditionFailedResponse({
+    description: 'If-Match names an older version: `currentVersion` is the current one.',
+  })
+  @WriteFailures()
+  @PreferHeader(DeletedProductResponse)
   async remove(
     @ProductId() id: string,
     @IfMatchVersion() expectedVersion: number | undefined,

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReconciliationResponse } from './dto/reconciliation.response.js';
 import { ReconciliationService, type ReconciliationReport } from './reconciliation.service.js';
 
 @ApiTags('reconciliation')
@@ -10,6 +11,7 @@ export class ReconciliationController {
   @Get()
   @ApiOperation({ summary: 'Compare api_service with product_catalog, product by product.' })
   @ApiOkResponse({
+    type: ReconciliationResponse,
     description: 'Counts and first ids of products missing from, extra in, and differing in the replica.',
   })
   report(): Promise<ReconciliationReport> {
@@ -19,6 +21,7 @@ export class ReconciliationController {
   @Post('repair')
   @HttpCode(200)
   @ApiOperation({ summary: 'Compare, then publish a fresh event through the outbox for every drifted product.' })
+  @ApiOkResponse({ type: ReconciliationResponse, description: 'The comparison before the repair, and `repaired`.' })
   repair(): Promise<ReconciliationReport> {
     return this.reconciliation.reconcile({ repair: true });
   }

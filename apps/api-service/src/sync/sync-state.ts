@@ -11,7 +11,7 @@ export class ProductSync {
   })
   status!: SyncStatus;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'Highest version the replica acknowledged holding.' })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Highest version the replica acknowledged holding.' })
   replicatedVersion!: number | null;
 
   @ApiProperty({ type: String, nullable: true, description: 'Why the replica rejected the version, when failed.' })

@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GroupLagResponse, KafkaUnreachable, SyncStatusResponse } from './dto/sync-status.response.js';
 import { SyncStatusService, type SyncStatusReport } from './sync-status.service.js';
 
 @ApiTags('sync')
+@ApiExtraModels(GroupLagResponse, KafkaUnreachable)
 @Controller('sync')
 export class SyncStatusController {
   constructor(private readonly status: SyncStatusService) {}
@@ -11,7 +13,7 @@ export class SyncStatusController {
   @ApiOperation({
     summary: 'How far the replica is behind: outbox backlog, pending products, consumer lag, dead letters, last ack.',
   })
-  @ApiOkResponse({ description: 'A snapshot of the pipeline.' })
+  @ApiOkResponse({ type: SyncStatusResponse, description: 'A snapshot of the pipeline.' })
   report(): Promise<SyncStatusReport> {
     return this.status.report();
   }

@@ -20,7 +20,13 @@ export const MAX_PRICE = 9_999_999_999.99;
 const NUL = '\u0000';
 
 export class CreateProductDto {
-  @ApiProperty({ example: 'MUG-001', description: 'Unique stock-keeping unit: letters, digits, ".", "_" or "-".' })
+  @ApiProperty({
+    example: 'MUG-001',
+    minLength: 1,
+    maxLength: 64,
+    pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+    description: 'Unique stock-keeping unit: letters, digits, ".", "_" or "-".',
+  })
   @IsString()
   @Length(1, 64)
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
@@ -28,13 +34,14 @@ export class CreateProductDto {
   })
   sku!: string;
 
-  @ApiProperty({ example: 'Enamel mug', maxLength: 200 })
+  @ApiProperty({ example: 'Enamel mug', minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
   @NotContains(NUL, { message: '$property must not contain NUL characters' })
   name!: string;
 
-  @ApiPropertyOptional({ example: 'Holds 350 ml.', maxLength: 2000, nullable: true })
+  // `string | null` reflects as Object: the type must be said, or clients see an object.
+  @ApiPropertyOptional({ type: String, example: 'Holds 350 ml.', maxLength: 2000, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -48,7 +55,7 @@ export class CreateProductDto {
   @Max(MAX_PRICE)
   price!: number;
 
-  @ApiProperty({ example: 10, minimum: 0 })
+  @ApiProperty({ type: 'integer', example: 10, minimum: 0, maximum: MAX_INT4 })
   @IsInt()
   @Min(0)
   @Max(MAX_INT4) // the stock column is a PostgreSQL integer, as the event contract says

@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import type { GroupLag, PartitionLag } from '@nestjs-kafka-sync/kafka-kit';
+import type { SyncStatusReport } from '../sync-status.service.js';
+
+export class OutboxFigures {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Outbox rows product-producer has not published yet.' })
+  unpublished!: number;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Age of the oldest of them; null when there is none.' })
+  oldestUnpublishedAgeSeconds!: number | null;
+}
+
+export class PartitionLagResponse implements PartitionLag {
+  @ApiProperty({ type: 'integer', minimum: 0 }) partition!: number;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '42',
+    description: "The group's committed offset (a decimal string, as Kafka's are 64-bit); null when it has none.",
+  })
+  committed!: string | null;
+
+  @ApiProperty({ example: '45', description: "The partition's end offset." }) end!: string;
+  @ApiProperty({ type: 'integer', minimum: 0 }) lag!: number;
+}
+
+export class GroupLagResponse implements GroupLag {
+  @ApiProperty({ example: 'product.events' }) topic!: string;
+  @ApiProperty({ example: 'product-catalog' }) groupId!: string;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Records the group has not committed, all partitions.' })
+  total!: number;
+  @ApiProperty({ type: [PartitionLagResponse] }) partitions!: PartitionLagResponse[];
+}
+
+export class KafkaUnreachable {
+  @ApiProperty({ example: 'Kafka is unreachable' }) error!: string;
+}
+
+/** GET /sync/status: how far the replica is behind. */
+export class SyncStatusResponse implements SyncStatusReport {
+  @ApiProperty({ type: OutboxFigures }) outbox!: OutboxFigures;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Products whose current version the replica has not acknowledged.',
+  })
+  pendingProducts!: number;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Seconds since the oldest of those changed.' })
+  oldestPendingChangeAgeSeconds!: number | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the last ack was recorded.' })
+  lastAckAt!: string | null;
+
+  @ApiProperty({
+    description:
+      "Lag of product-consumer's group on product.events and of api-service's on product.sync-acks; an error while Kafka is unreachable.",
+    oneOf: [
+      { type: 'array', items: { $ref: getSchemaPath(GroupLagResponse) } },
+      { $ref: getSchemaPath(KafkaUnreachable) },
+    ],
+  })
+  lag!: GroupLagResponse[] | KafkaUnreachable;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    description: 'Records on the dead-letter topic; null when Kafka is unreachable or the topic does not exist yet.',
+  })
+  deadLetters!: number | null;
+}

@@ -1,0 +1,3 @@
+import { nestVitestConfig } from '../../vitest.shared.js';
+
+export default nestVitestConfig();

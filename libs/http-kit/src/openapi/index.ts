@@ -1,0 +1,3 @@
+export * from './error-schema.js';
+export * from './contract.js';
+export * from './openapi-document.js';
