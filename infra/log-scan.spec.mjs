@@ -1,0 +1,61 @@
+// @ts-check
+import { describe, expect, it } from 'vitest';
+import { leaksInLogs, masked, MIN_SECRET_LENGTH } from './log-scan.mjs';
+
+const scram = { name: 'SCRAM password of product-producer', value: 'Zq8wL0pXv3NfT2bHr9Ks' };
+const store = { name: 'keystore/truststore password', value: 'uT7yPq2Lm9ZcV4xRe1Wd' };
+
+describe('leaksInLogs', () => {
+  it('passes logs that hold no secret', () => {
+    const files = [{ path: 'a.log', text: 'started\nproduct-producer connected as product-producer\n' }];
+    expect(leaksInLogs(files, [scram, store])).toEqual([]);
+  });
+
+  it('names the file, the line and the secret, and masks the secret', () => {
+    const files = [
+      { path: '.local/test-logs/03-vitest.log', text: 'ok\nok\nsasl: { password: "Zq8wL0pXv3NfT2bHr9Ks" }\n' },
+      { path: '.local/e2e-logs/api-service.log', text: `ssl.keystore.password=${store.value} (again ${store.value})` },
+    ];
+    const findings = leaksInLogs(files, [scram, store]);
+    expect(findings).toEqual([
+      '.local/test-logs/03-vitest.log:3: SCRAM password of product-producer: sasl: { password: "***" }',
+      '.local/e2e-logs/api-service.log:1: keystore/truststore password: ssl.keystore.password=*** (again ***)',
+    ]);
+    expect(findings.join('\n')).not.toMatch(new RegExp(`${scram.value}|${store.value}`));
+  });
+
+  it('finds a password in a URL whatever the password, but not a redacted one', () => {
+    const files = [
+      {
+        path: 'up.log',
+        text: [
+          'ready: postgresql://postgres:***@127.0.0.1:5432/api_service_test',
+          'ready: postgresql://app:%2A%2A%2A@db:5432/catalog',
+          'connecting to postgresql://postgres:postgres@127.0.0.1:5432/api_service_test',
+          'GET http://127.0.0.1:13000/products?sku=a:b@c', // no scheme://user:pass@ shape before the host
+        ].join('\n'),
+      },
+    ];
+    expect(leaksInLogs(files, [])).toEqual([
+      'up.log:3: a password in a URL: connecting to postgresql://postgres:***@127.0.0.1:5432/api_service_test',
+    ]);
+  });
+
+  it('fails when there was no log to scan: an empty scan proves nothing', () => {
+    expect(leaksInLogs([], [scram])).toEqual([expect.stringMatching(/^no log files to scan/)]);
+  });
+
+  it('refuses a secret too short to search for, rather than skipping it', () => {
+    const short = { name: 'database password', value: 'x'.repeat(MIN_SECRET_LENGTH - 1) };
+    expect(() => leaksInLogs([{ path: 'a.log', text: '' }], [short])).toThrow(/database password.*too short/);
+  });
+});
+
+describe('masked', () => {
+  it('cuts a long line after the secret is masked, never through it', () => {
+    const line = `${'x'.repeat(190)} ${scram.value} ${'y'.repeat(50)}`;
+    const out = masked(line, [scram]);
+    expect(out).toHaveLength(201);
+    expect(out).toMatch(/ \*\*\* y+…$/);
+  });
+});

@@ -1,0 +1,95 @@
+// @ts-check
+// The logs of an `npm test` run and the secrets it knows: infra/test.mjs clears the logs as it
+// starts, and at its end asks log-scan.mjs whether any secret is in them.
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LOCAL_KAFKA, stackEnv } from './env.mjs';
+import { leaksInLogs, MIN_SECRET_LENGTH } from './log-scan.mjs';
+import { log, repoRoot } from './run.mjs';
+
+/** What infra/test.mjs's commands print (run.mjs's teeOutput). */
+export const TEST_LOGS_DIR = `${repoRoot}.local/test-logs`;
+/** The apps the end-to-end specs start (apps/sync-e2e's AppProcess, the tour's supervisor): appended to, so cleared per run. */
+const E2E_LOGS_DIR = `${repoRoot}.local/e2e-logs`;
+/** The apps of the benchmark's quick mode (infra/bench/pipeline/apps.mjs). */
+const BENCH_LOGS_DIR = `${repoRoot}.local/bench`;
+
+/** Removes the previous run's logs of the kinds a run appends to, so what is scanned is this run's. */
+export function clearRunLogs() {
+  for (const dir of [TEST_LOGS_DIR, E2E_LOGS_DIR]) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Every log file written since `since` (ms since the epoch): the run's commands, the apps, the
+ * benchmark's apps, and every local broker's own logs (which see the passwords of the secured one).
+ * @param {number} since
+ */
+function runLogFiles(since) {
+  const kafkaLogs = Object.values(LOCAL_KAFKA).map(({ KAFKA_HOME_DIR }) => `${repoRoot}${KAFKA_HOME_DIR}`);
+  return [TEST_LOGS_DIR, E2E_LOGS_DIR, BENCH_LOGS_DIR, ...kafkaLogs]
+    .flatMap((dir) => filesUnder(dir, (path) => path.includes('/logs/') || !path.startsWith(`${repoRoot}.local/kafka`)))
+    .filter((path) => /\.(log|out)(\.\d+)?$/.test(path) && statSync(path).mtimeMs >= since);
+}
+
+/**
+ * @param {string} dir
+ * @param {(path: string) => boolean} keep
+ * @returns {string[]}
+ */
+function filesUnder(dir, keep) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((path) => keep(path) && statSync(path).isFile());
+}
+
+/**
+ * What the run must never print: the secured broker's SCRAM passwords (one per app user, admin's,
+ * the brokers' own) and its keystore/truststore password, every database password of the profiles
+ * long enough to search for (shorter ones, like the local `postgres`, are caught by their place in a
+ * URL), and npm start's development key. Not the test stack's API keys: infra/env.mjs has them in
+ * plain text, as fixtures the test clients send; that the apps never log a key is a spec of their own.
+ * @returns {import('./log-scan.mjs').Secret[]}
+ */
+function knownSecrets() {
+  /** @type {import('./log-scan.mjs').Secret[]} */
+  const secrets = [];
+  for (const [profile, { KAFKA_HOME_DIR }] of Object.entries(LOCAL_KAFKA)) {
+    const dir = `${repoRoot}${KAFKA_HOME_DIR}/secrets`;
+    for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.password')) : []) {
+      const user = file.slice(0, -'.password'.length);
+      const what = user === 'store' ? 'keystore/truststore password' : `SCRAM password of ${user}`;
+      secrets.push({ name: `${what} (${profile})`, value: readFileSync(join(dir, file), 'utf8').trim() });
+    }
+  }
+  const profiles = /** @type {import('./env.mjs').Profile[]} */ (Object.keys(LOCAL_KAFKA));
+  for (const profile of profiles)
+    for (const [name, value] of Object.entries(stackEnv(profile))) {
+      const password = /_URL$/.test(name) && value ? decodeURIComponent(new URL(value).password) : '';
+      if (password.length >= MIN_SECRET_LENGTH)
+        secrets.push({ name: `password of ${name} (${profile})`, value: password });
+    }
+  const devKey = `${repoRoot}.local/dev-api-key`;
+  if (existsSync(devKey))
+    secrets.push({ name: "npm start's development API key", value: readFileSync(devKey, 'utf8').trim() });
+  // One entry per value: the same password may serve two URLs.
+  return [...new Map(secrets.filter((s) => s.value).map((s) => [s.value, s])).values()];
+}
+
+/**
+ * The scan: what is wrong with this run's logs (leaks, or no logs), one line each; empty when clean.
+ * @param {number} since when the run started
+ */
+export function scanRunLogs(since) {
+  const paths = runLogFiles(since);
+  const secrets = knownSecrets();
+  const files = paths.map((path) => ({ path: relative(repoRoot, path), text: readFileSync(path, 'utf8') }));
+  const findings = leaksInLogs(files, secrets);
+  if (!paths.some((path) => path.startsWith(TEST_LOGS_DIR)))
+    findings.push(
+      `no log in ${relative(repoRoot, TEST_LOGS_DIR)}: the run's own output was not kept, so it was not scanned`,
+    );
+  const bytes = files.reduce((sum, f) => sum + f.text.length, 0);
+  log(`log scan: ${files.length} log files (${Math.round(bytes / 1024)} KiB) searched for ${secrets.length} secrets`);
+  return findings;
+}
