@@ -3,7 +3,7 @@
 // starts, and at its end asks log-scan.mjs whether any secret is in them.
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LOCAL_KAFKA, stackEnv } from './env.mjs';
+import { LOCAL_KAFKA, stackEnv, TEST_API_KEYS } from './env.mjs';
 import { leaksInLogs, MIN_SECRET_LENGTH } from './log-scan.mjs';
 import { log, repoRoot } from './run.mjs';
 
@@ -13,6 +13,7 @@ export const TEST_LOGS_DIR = `${repoRoot}.local/test-logs`;
 const E2E_LOGS_DIR = `${repoRoot}.local/e2e-logs`;
 /** The apps of the benchmark's quick mode (infra/bench/pipeline/apps.mjs). */
 const BENCH_LOGS_DIR = `${repoRoot}.local/bench`;
+const APP_LOG_DIRS = [E2E_LOGS_DIR, BENCH_LOGS_DIR];
 
 /** Removes the previous run's logs of the kinds a run appends to, so what is scanned is this run's. */
 export function clearRunLogs() {
@@ -47,8 +48,8 @@ function filesUnder(dir, keep) {
  * What the run must never print: the secured broker's SCRAM passwords (one per app user, admin's,
  * the brokers' own) and its keystore/truststore password, every database password of the profiles
  * long enough to search for (shorter ones, like the local `postgres`, are caught by their place in a
- * URL), and npm start's development key. Not the test stack's API keys: infra/env.mjs has them in
- * plain text, as fixtures the test clients send; that the apps never log a key is a spec of their own.
+ * URL), and npm start's development key. Not the test stack's API keys: they are fixtures, in plain
+ * text in infra/env.mjs, that test clients may print (the tour's lessons send one); appKeys below.
  * @returns {import('./log-scan.mjs').Secret[]}
  */
 function knownSecrets() {
@@ -77,6 +78,15 @@ function knownSecrets() {
 }
 
 /**
+ * The test stack's API keys, searched for in the apps' own logs only: an app that logged a key it was
+ * sent (an Authorization header, say) would log production keys too.
+ * @returns {import('./log-scan.mjs').Secret[]}
+ */
+function appKeys() {
+  return Object.entries(TEST_API_KEYS).map(([role, value]) => ({ name: `the test ${role} API key`, value }));
+}
+
+/**
  * The scan: what is wrong with this run's logs (leaks, or no logs), one line each; empty when clean.
  * @param {number} since when the run started
  */
@@ -85,11 +95,15 @@ export function scanRunLogs(since) {
   const secrets = knownSecrets();
   const files = paths.map((path) => ({ path: relative(repoRoot, path), text: readFileSync(path, 'utf8') }));
   const findings = leaksInLogs(files, secrets);
+  const appLogs = files.filter((f) => APP_LOG_DIRS.some((dir) => f.path.startsWith(relative(repoRoot, dir))));
+  if (appLogs.length > 0) findings.push(...leaksInLogs(appLogs, appKeys()));
   if (!paths.some((path) => path.startsWith(TEST_LOGS_DIR)))
     findings.push(
       `no log in ${relative(repoRoot, TEST_LOGS_DIR)}: the run's own output was not kept, so it was not scanned`,
     );
   const bytes = files.reduce((sum, f) => sum + f.text.length, 0);
-  log(`log scan: ${files.length} log files (${Math.round(bytes / 1024)} KiB) searched for ${secrets.length} secrets`);
-  return findings;
+  log(
+    `log scan: ${files.length} log files (${Math.round(bytes / 1024)} KiB) searched for ${secrets.length} secrets, the ${appLogs.length} apps' logs also for the test API keys`,
+  );
+  return [...new Set(findings)]; // a URL's password in an app's log is found by both searches
 }
