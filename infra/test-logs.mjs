@@ -91,6 +91,7 @@ function appKeys() {
  * @param {number} since when the run started
  */
 export function scanRunLogs(since) {
+  const began = Date.now();
   const paths = runLogFiles(since);
   const secrets = knownSecrets();
   const files = paths.map((path) => ({ path: relative(repoRoot, path), text: readFileSync(path, 'utf8') }));
@@ -103,7 +104,7 @@ export function scanRunLogs(since) {
     );
   const bytes = files.reduce((sum, f) => sum + f.text.length, 0);
   log(
-    `log scan: ${files.length} log files (${Math.round(bytes / 1024)} KiB) searched for ${secrets.length} secrets, the ${appLogs.length} apps' logs also for the test API keys`,
+    `log scan: ${files.length} log files (${Math.round(bytes / 1024)} KiB) searched for ${secrets.length} secrets, the ${appLogs.length} apps' logs also for the test API keys, in ${Date.now() - began} ms`,
   );
   return [...new Set(findings)]; // a URL's password in an app's log is found by both searches
 }
