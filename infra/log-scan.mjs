@@ -44,12 +44,15 @@ export function leaksInLogs(files, secrets) {
 }
 
 /**
- * The line with every secret and URL password replaced by `***`, cut to a readable length.
+ * The line with every secret and URL password replaced by `***`, cut to a readable length around
+ * the first of them (a JSON report is one long line).
  * @param {string} line
  * @param {readonly Secret[]} secrets
  */
 export function masked(line, secrets) {
   let out = secrets.reduce((text, { value }) => text.replaceAll(value, '***'), line);
   out = out.replace(URL_PASSWORD, (url, pass) => (REDACTED.has(pass) ? url : url.replace(`:${pass}@`, ':***@')));
-  return out.length > 200 ? `${out.slice(0, 200)}…` : out;
+  if (out.length <= 200) return out;
+  const from = Math.max(0, out.indexOf('***') - 80);
+  return `${from > 0 ? '…' : ''}${out.slice(from, from + 200)}${from + 200 < out.length ? '…' : ''}`;
 }

@@ -14,6 +14,8 @@ const E2E_LOGS_DIR = `${repoRoot}.local/e2e-logs`;
 /** The apps of the benchmark's quick mode (infra/bench/pipeline/apps.mjs). */
 const BENCH_LOGS_DIR = `${repoRoot}.local/bench`;
 const APP_LOG_DIRS = [E2E_LOGS_DIR, BENCH_LOGS_DIR];
+/** Vitest's JSON results (infra/test.mjs clears them as it starts): failure messages quote what a test saw. */
+const RESULTS_DIR = `${repoRoot}.local/test-results`;
 
 /** Removes the previous run's logs of the kinds a run appends to, so what is scanned is this run's. */
 export function clearRunLogs() {
@@ -22,14 +24,15 @@ export function clearRunLogs() {
 
 /**
  * Every log file written since `since` (ms since the epoch): the run's commands, the apps, the
- * benchmark's apps, and every local broker's own logs (which see the passwords of the secured one).
+ * benchmark's apps, Vitest's results, and every local broker's own logs (which see the passwords
+ * of the secured one).
  * @param {number} since
  */
 function runLogFiles(since) {
   const kafkaLogs = Object.values(LOCAL_KAFKA).map(({ KAFKA_HOME_DIR }) => `${repoRoot}${KAFKA_HOME_DIR}`);
-  return [TEST_LOGS_DIR, E2E_LOGS_DIR, BENCH_LOGS_DIR, ...kafkaLogs]
+  return [TEST_LOGS_DIR, E2E_LOGS_DIR, BENCH_LOGS_DIR, RESULTS_DIR, ...kafkaLogs]
     .flatMap((dir) => filesUnder(dir, (path) => path.includes('/logs/') || !path.startsWith(`${repoRoot}.local/kafka`)))
-    .filter((path) => /\.(log|out)(\.\d+)?$/.test(path) && statSync(path).mtimeMs >= since);
+    .filter((path) => /\.(log|out|json)(\.\d+)?$/.test(path) && statSync(path).mtimeMs >= since);
 }
 
 /**
