@@ -51,8 +51,9 @@ function filesUnder(dir, keep) {
  * What the run must never print: the secured broker's SCRAM passwords (one per app user, admin's,
  * the brokers' own) and its keystore/truststore password, every database password of the profiles
  * long enough to search for (shorter ones, like the local `postgres`, are caught by their place in a
- * URL), and npm start's development key. Not the test stack's API keys: they are fixtures, in plain
- * text in infra/env.mjs, that test clients may print (the tour's lessons send one); appKeys below.
+ * URL), every *_PASSWORD the run was given, and npm start's development key. Not the test stack's
+ * API keys: they are fixtures, in plain text in infra/env.mjs, that test clients may print (the
+ * tour's lessons send one); appKeys below.
  * @returns {import('./log-scan.mjs').Secret[]}
  */
 function knownSecrets() {
@@ -73,6 +74,10 @@ function knownSecrets() {
       if (password.length >= MIN_SECRET_LENGTH)
         secrets.push({ name: `password of ${name} (${profile})`, value: password });
     }
+  // Passwords given to this run (the database roles' NKS_<ROLE>_PASSWORD, KAFKA_SASL_PASSWORD…).
+  for (const [name, value = ''] of Object.entries(process.env).filter(([n]) => /_PASSWORD$/.test(n)))
+    if (value.length >= MIN_SECRET_LENGTH) secrets.push({ name, value });
+    else if (value) log(`log scan: ${name} is too short to search for as text; only found inside a URL`);
   const devKey = `${repoRoot}.local/dev-api-key`;
   if (existsSync(devKey))
     secrets.push({ name: "npm start's development API key", value: readFileSync(devKey, 'utf8').trim() });
