@@ -2,7 +2,11 @@
 // The decision behind `npm test`'s last check (infra/test-logs.mjs gathers what it reads): does any
 // log of the run hold a secret? Pure: files and secrets in, failures out, so it is tested without a run.
 
-/** @typedef {{ name: string, value: string }} Secret what it is (for the report) and its text */
+/**
+ * What it is (for the report), its text, and, when it is searched for in some logs only, in which
+ * (their paths match `in`); a reported line is masked of every secret wherever it is searched for.
+ * @typedef {{ name: string, value: string, in?: RegExp }} Secret
+ */
 /** @typedef {{ path: string, text: string }} LogFile */
 
 /**
@@ -34,7 +38,7 @@ export function leaksInLogs(files, secrets) {
   for (const { path, text } of files) {
     text.split('\n').forEach((line, i) => {
       const found = [
-        ...secrets.filter((s) => line.includes(s.value)).map((s) => s.name),
+        ...secrets.filter((s) => (!s.in || s.in.test(path)) && line.includes(s.value)).map((s) => s.name),
         ...[...line.matchAll(URL_PASSWORD)].filter(([, pass]) => !REDACTED.has(pass)).map(() => 'a password in a URL'),
       ];
       if (found.length > 0) findings.push(`${path}:${i + 1}: ${found.join(', ')}: ${masked(line, secrets)}`);

@@ -41,6 +41,21 @@ describe('leaksInLogs', () => {
     ]);
   });
 
+  it('searches a scoped secret only where it is scoped, and masks every secret in a line it reports', () => {
+    const key = { name: 'test API key', value: 'nks-test-key-admin', in: /^\.local\/e2e-logs\// };
+    const files = [
+      { path: '.local/test-logs/05-vitest.log', text: 'curl -H "Authorization: Bearer nks-test-key-admin"' },
+      { path: '.local/e2e-logs/api-service.log', text: `auth nks-test-key-admin from product-producer:${scram.value}` },
+    ];
+    expect(leaksInLogs(files, [scram, key])).toEqual([
+      '.local/e2e-logs/api-service.log:1: SCRAM password of product-producer, test API key: auth *** from product-producer:***',
+    ]);
+    const urlOnly = [{ path: 'a.log', text: `ssl=${scram.value} postgresql://u:p4ss@db/x` }];
+    expect(leaksInLogs(urlOnly, [{ ...scram, in: /^never$/ }])).toEqual([
+      'a.log:1: a password in a URL: ssl=*** postgresql://u:***@db/x',
+    ]);
+  });
+
   it('fails when there was no log to scan: an empty scan proves nothing', () => {
     expect(leaksInLogs([], [scram])).toEqual([expect.stringMatching(/^no log files to scan/)]);
   });
