@@ -113,8 +113,9 @@ const PROFILES = {
     KAFKA_BROKERS: '127.0.0.1:19192,127.0.0.1:19292,127.0.0.1:19392',
     ...TEST_ACCESS,
   },
-  // The secured broker (SASL_SSL, SCRAM users, ACLs): the Kafka security spec, and the apps against it.
-  // Each app also needs its user's KAFKA_SSL / KAFKA_SASL_* (infra/kafka/secure-client.mjs).
+  // The secured broker (SASL_SSL, SCRAM users, ACLs): the Kafka security spec, and `npm test`'s
+  // secured sync pass (infra/secure-pass.mjs), which gives each app its own user's KAFKA_SSL /
+  // KAFKA_SASL_* (infra/kafka/secure-client.mjs).
   secure: {
     API_DATABASE_URL: suffixed(apiService, '_secure_test'),
     CATALOG_DATABASE_URL: suffixed(productCatalog, '_secure_test'),
@@ -125,6 +126,7 @@ const PROFILES = {
     KAFKA_GROUP_ID: 'product-catalog-secure-test',
     CATALOG_GROUP_ID: 'product-catalog-secure-test',
     KAFKA_BROKERS: '127.0.0.1:19492',
+    ...TEST_ACCESS,
   },
 };
 

@@ -1,25 +1,39 @@
 // `npm test`: builds, brings up what the tests need (as `npm start` does, but with the test
 // databases, ports and consumer group), lints, type-checks and runs every project's tests (unit,
-// integration, end-to-end), then stops the broker again if it started it. Last, the three-broker
-// suite on its own cluster (profile `cluster`), which it stops again too.
+// integration, end-to-end), then stops the broker again if it started it. Then the sync e2e once
+// more against the secured broker, each app as its own Kafka user (profile `secure`, infra/secure-pass.mjs).
+// Last, the three-broker suite on its own cluster (profile `cluster`), which it stops again too.
+// Every mode keeps all it and the apps print in .local/test-logs and .local/e2e-logs, and fails if
+// any of it holds a secret the run knows (infra/test-logs.mjs).
 // `npm run test:cluster` (`node infra/test.mjs --cluster-only`): build, then only the three-broker suite.
 // `node infra/test.mjs --unit-and-e2e`: build, unit specs and the single-broker end-to-end suite only
 // (what .ci/run repeats on the newest Node line).
 // `node infra/test.mjs --e2e <filter...>`: build, then only the end-to-end spec files whose names match the
 // filters (Vitest's file filters), against the test stack: the quick loop while working on one of them.
+// `--secure` among them adds the secured sync pass; `node infra/test.mjs --secure-only`: build, then only that pass.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { external } from './env.mjs';
 import { kafkaEnv, stopKafka } from './kafka.mjs';
-import { log, messageOf, repoRoot, run } from './run.mjs';
+import { log, messageOf, repoRoot, run, teeOutput } from './run.mjs';
+import { secureSyncPass } from './secure-pass.mjs';
+import { clearRunLogs, scanRunLogs, TEST_LOGS_DIR } from './test-logs.mjs';
 
+const began = Date.now();
 const clusterOnly = process.argv.includes('--cluster-only');
 const unitAndE2eOnly = process.argv.includes('--unit-and-e2e');
-const e2eFilters = process.argv.includes('--e2e') ? process.argv.slice(process.argv.indexOf('--e2e') + 1) : undefined;
+const secureOnly = process.argv.includes('--secure-only');
+const e2eFilters = process.argv.includes('--e2e')
+  ? process.argv.slice(process.argv.indexOf('--e2e') + 1).filter((arg) => arg !== '--secure')
+  : undefined;
+const fullRun = !clusterOnly && !unitAndE2eOnly && !secureOnly && !e2eFilters;
+const securePass = fullRun || secureOnly || (e2eFilters !== undefined && process.argv.includes('--secure'));
 const resultsDir = `${repoRoot}.local/test-results`;
 rmSync(resultsDir, { recursive: true, force: true });
+clearRunLogs();
+teeOutput(TEST_LOGS_DIR);
 
 // Formatting first: it takes seconds and says exactly which file to `npm run format`.
-if (!unitAndE2eOnly && !e2eFilters) await run('npx', ['prettier', '--check', '.']);
+if (fullRun || clusterOnly) await run('npx', ['prettier', '--check', '.']);
 await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=stream']);
 // Imported once built: up.mjs takes the topics from libs/contracts' build.
 const { up } = await import('./up.mjs');
@@ -35,7 +49,7 @@ if (e2eFilters) {
   } finally {
     if (startedKafka) await stopKafka('test').catch((e) => log(messageOf(e)));
   }
-} else if (!clusterOnly) {
+} else if (!clusterOnly && !secureOnly) {
   const { env: stack, startedKafka } = await up('test');
   // The libraries' integration tests need only a server: the one the test databases are on.
   const adminUrl = new URL(stack.API_DATABASE_URL);
@@ -61,14 +75,25 @@ if (e2eFilters) {
   }
 }
 
+// The secured broker is local: a Kafka named by KAFKA_BROKERS is not it, and the pass cannot run.
+if (securePass && external.kafka) {
+  warn('the secured sync pass did NOT run: KAFKA_BROKERS names a Kafka other than the local secured broker');
+  if (secureOnly) failed = true;
+} else if (securePass) {
+  await secureSyncPass(resultsDir).catch((error) => {
+    failed = true;
+    log(messageOf(error));
+  });
+}
+
 // Three brokers of its own: one of them is stopped and restarted mid-stream. It needs brokers this
 // script controls, so it does not run against a Kafka named by KAFKA_BROKERS; then the run says so
 // loudly, here and again as its very last line, so it never reads as a full pass.
 const clusterSkipped = external.kafka
   ? 'the three-broker suite did NOT run: KAFKA_BROKERS names a Kafka this script cannot stop brokers of, so broker failover is unproven by this run'
   : undefined;
-if (unitAndE2eOnly || e2eFilters) {
-  log(`three-broker suite not part of ${e2eFilters ? '--e2e' : '--unit-and-e2e'}`);
+if (!fullRun && !clusterOnly) {
+  log(`three-broker suite not part of ${process.argv.slice(2).find((arg) => arg.startsWith('--'))}`);
 } else if (clusterSkipped) {
   warn(clusterSkipped);
   if (clusterOnly) failed = true;
@@ -98,6 +123,13 @@ for (const file of existsSync(resultsDir) ? readdirSync(resultsDir).filter((f) =
   passed += result.numPassedTests;
   failedTests += result.numFailedTests;
   skipped += result.numPendingTests + result.numTodoTests;
+}
+// Last, over everything this run printed and the apps logged: no secret may be in it.
+const leaks = scanRunLogs(began);
+for (const leak of leaks) console.log(`\x1b[1;31mLOG LEAK: ${leak}\x1b[0m`);
+if (leaks.length > 0) {
+  failed = true;
+  log(`${leaks.length} log line(s) hold a secret or nothing was scanned (see above); the run fails`);
 }
 if (failed) log('a task failed (see its output above): the run fails whatever the count below says');
 console.log(`tests: ${passed} passed, ${failedTests} failed, ${skipped} skipped`);

@@ -1,8 +1,10 @@
+import { DEAD_LETTER_TOPIC, PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { api, replicated } from './support/api.js';
 import { catalogDb, expectReplicaEqualsSource, unpublishedOutboxRows } from './support/databases.js';
 import { eventually } from './support/eventually.js';
+import { deadLettersSince, produceRaw, topicEnds } from './support/kafka.js';
 import { apps, useRunningSystem } from './support/stack.js';
 
 const uniqueSku = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -85,6 +87,30 @@ describe('api-service → outbox → product-producer → Kafka → product-cons
     await apps.consumer.start();
     await replicated(product.id, 1);
     console.log('consumer down: the change waited in Kafka and was applied after the restart');
+  });
+
+  it('dead-letters a poison record with its reason, and the product behind it on its partition still replicates', async () => {
+    const product = await api.create({ sku: uniqueSku('POISON'), name: 'Behind the poison', price: 4, stock: 4 });
+    await replicated(product.id, 1);
+    const dlqFrom = await topicEnds(DEAD_LETTER_TOPIC);
+    // Under the product's key: the same partition as its next event, which must not wait behind it.
+    const [landed] = await produceRaw([{ key: product.id, value: '{this is not json' }]);
+    await api.patch(product.id, { name: 'After the poison' });
+
+    await replicated(product.id, 2);
+    const [letter] = await eventually(async () => {
+      const found = (await deadLettersSince(dlqFrom)).filter((l) => l.original.offset === landed.offset);
+      if (found.length === 0) throw new Error('not dead-lettered yet');
+      return found;
+    });
+    expect(letter).toMatchObject({
+      errorClass: 'unparseable',
+      reason: expect.stringMatching(/value is not valid JSON/),
+      original: { topic: PRODUCT_EVENTS_TOPIC, partition: landed.partition, key: product.id },
+    });
+    console.log(
+      `poison: dead-lettered from ${PRODUCT_EVENTS_TOPIC}/${landed.partition}@${landed.offset} (${letter.errorClass}); the next event on that partition applied`,
+    );
   });
 
   it('retries a record, never skipping it, while the replica database fails; applies it once it recovers', async () => {

@@ -12,8 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { AssignerProtocol, Kafka, logLevel, Partitioners, type Admin, type KafkaMessage } from 'kafkajs';
 import { e2eEnv } from './env.js';
 import { eventually } from './eventually.js';
+import { testKafkaEnv, testKafkaSecurity } from './secure-broker.js';
 
-const kafka = new Kafka({ clientId: 'sync-e2e', brokers: e2eEnv.kafkaBrokers, logLevel: logLevel.WARN });
+const kafka = new Kafka({
+  clientId: 'sync-e2e',
+  brokers: e2eEnv.kafkaBrokers,
+  logLevel: logLevel.WARN,
+  ...testKafkaSecurity,
+});
 
 /** Runs `use` with a connected admin client of the tests' own, disconnected afterwards whatever happens. */
 export async function withAdmin<T>(use: (admin: Admin) => Promise<T>): Promise<T> {
@@ -96,6 +102,7 @@ function runTopicsScript(): Promise<void> {
     execFile(
       process.execPath,
       [fileURLToPath(new URL('../../../../infra/topics.mjs', import.meta.url)), e2eEnv.kafkaBrokers.join(',')],
+      { env: { ...process.env, ...testKafkaEnv } },
       (error, _out, stderr) => (error ? reject(new Error(`infra/topics.mjs failed: ${stderr}`)) : resolve()),
     );
   });

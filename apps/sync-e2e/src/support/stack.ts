@@ -3,6 +3,7 @@ import { AppProcess } from './app-process.js';
 import { closeDatabases, resetDatabases } from './databases.js';
 import { e2eEnv } from './env.js';
 import { recreateProductEventsTopic, skipToEndOfTopic } from './kafka.js';
+import { appKafkaEnv } from './secure-broker.js';
 
 /**
  * Consumers in these tests give a dead instance's partitions away after 10 s instead of 30 s, and
@@ -10,11 +11,17 @@ import { recreateProductEventsTopic, skipToEndOfTopic } from './kafka.js';
  */
 export const CONSUMER_TEST_SETTINGS = { KAFKA_SESSION_TIMEOUT_MS: '10000', TRANSIENT_RETRY_MAX_MS: '2000' };
 
-/** The three apps of the system, each a separate process, as in production. */
+/**
+ * The three apps of the system, each a separate process, as in production; against the secured
+ * broker (npm test's secured sync pass), each as its own Kafka user (appKafkaEnv).
+ */
 export const apps = {
-  producer: new AppProcess('product-producer', `${e2eEnv.producerUrl}/health`),
-  consumer: new AppProcess('product-consumer', `${e2eEnv.consumerUrl}/health`, CONSUMER_TEST_SETTINGS),
-  api: new AppProcess('api-service', `${e2eEnv.apiUrl}/health`),
+  producer: new AppProcess('product-producer', `${e2eEnv.producerUrl}/health`, appKafkaEnv('product-producer')),
+  consumer: new AppProcess('product-consumer', `${e2eEnv.consumerUrl}/health`, {
+    ...appKafkaEnv('product-consumer'),
+    ...CONSUMER_TEST_SETTINGS,
+  }),
+  api: new AppProcess('api-service', `${e2eEnv.apiUrl}/health`, appKafkaEnv('api-service')),
 };
 
 /**
@@ -27,7 +34,12 @@ export function extraConsumer(n: number): AppProcess {
   return new AppProcess(
     'product-consumer',
     `http://127.0.0.1:${port}/health`,
-    { ...CONSUMER_TEST_SETTINGS, PRODUCT_CONSUMER_PORT: String(port), KAFKA_CLIENT_ID: label },
+    {
+      ...appKafkaEnv('product-consumer'),
+      ...CONSUMER_TEST_SETTINGS,
+      PRODUCT_CONSUMER_PORT: String(port),
+      KAFKA_CLIENT_ID: label,
+    },
     label,
   );
 }
@@ -38,7 +50,7 @@ export function extraProducer(n: number): AppProcess {
   return new AppProcess(
     'product-producer',
     `http://127.0.0.1:${port}/health`,
-    { PRODUCT_PRODUCER_PORT: String(port) },
+    { ...appKafkaEnv('product-producer'), PRODUCT_PRODUCER_PORT: String(port) },
     `product-producer-${n + 1}`,
   );
 }
@@ -77,7 +89,12 @@ export function edgeApi(port: number, settings: Record<string, string>): AppProc
   return new AppProcess(
     'api-service',
     `http://127.0.0.1:${port}/health`,
-    { API_SERVICE_PORT: String(port), SYNC_ACKS_GROUP_ID: `api-service-sync-acks-${port}`, ...settings },
+    {
+      ...appKafkaEnv('api-service'),
+      API_SERVICE_PORT: String(port),
+      SYNC_ACKS_GROUP_ID: `api-service-sync-acks-${port}`,
+      ...settings,
+    },
     `api-service-${port}`,
   );
 }
