@@ -32,7 +32,8 @@ const catalogDatabase = databaseOf(e2eEnv.catalogDatabaseUrl);
 const admin = { api: apiDb, catalog: catalogDb };
 
 useRunningSystem();
-const view = new AppProcess('pipeline-view', `http://127.0.0.1:${required('PIPELINE_VIEW_PORT')}/health`, {
+const viewUrl = `http://127.0.0.1:${required('PIPELINE_VIEW_PORT')}`;
+const view = new AppProcess('pipeline-view', `${viewUrl}/health`, {
   PIPELINE_VIEW_API_KEY: testKeys.learner,
 });
 afterAll(() => view.stop());
@@ -93,11 +94,12 @@ describe('PostgreSQL roles', () => {
   });
 
   it.each([
-    // An app's role in the other app's database, or on a table that is not its own: denied.
-    ['api', 'catalog', 'INSERT INTO catalog_products (id) VALUES (gen_random_uuid())', 'denied'],
-    ['api', 'catalog', 'DELETE FROM product_tombstones', 'denied'],
-    ['consumer', 'api', 'SELECT count(*) FROM products', 'denied'],
-    ['consumer', 'api', 'SELECT count(*) FROM outbox_events', 'denied'],
+    // An app's role in the other app's database (schema-qualified: without USAGE on the schema, a bare
+    // name is not even found), or on a table that is not its own: denied.
+    ['api', 'catalog', 'INSERT INTO public.catalog_products (id) VALUES (gen_random_uuid())', 'denied'],
+    ['api', 'catalog', 'DELETE FROM public.product_tombstones', 'denied'],
+    ['consumer', 'api', 'SELECT count(*) FROM public.products', 'denied'],
+    ['consumer', 'api', 'SELECT count(*) FROM public.outbox_events', 'denied'],
     ['relay', 'api', 'UPDATE products SET stock = stock', 'denied'],
     ['relay', 'api', 'SELECT count(*) FROM products', 'denied'],
     ['relay', 'api', 'UPDATE outbox_events SET payload = payload', 'denied'],
@@ -144,8 +146,12 @@ describe('PostgreSQL roles', () => {
     ];
     await eventually(
       async () => {
-        // Reads keep the request paths' pools open (idle connections close after a while).
-        await Promise.all([fetch(`${e2eEnv.apiUrl}/products`), fetch(`${e2eEnv.consumerUrl}/catalog/products`)]);
+        // Reads open the request paths' pools (idle connections close after a while); the view's page reads both databases.
+        await Promise.all(
+          [`${e2eEnv.apiUrl}/products`, `${e2eEnv.consumerUrl}/catalog/products`, `${viewUrl}/api/products`].map(
+            (url) => fetch(url),
+          ),
+        );
         const { rows } = await apiDb.query<{ connection: string }>(
           `SELECT DISTINCT application_name || ' ' || datname || ' ' || usename AS connection FROM pg_stat_activity
            WHERE datname = ANY($1) AND application_name = ANY($2) ORDER BY 1`,
