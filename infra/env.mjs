@@ -1,7 +1,10 @@
 // One place for the stack's addresses and ports. Anything already set in the environment wins:
 // point KAFKA_BROKERS / API_DATABASE_URL / CATALOG_DATABASE_URL elsewhere and nothing local is started.
+// API_DATABASE_URL and CATALOG_DATABASE_URL are admin URLs (infra and the tests use them); each app gets its
+// own role's URL (infra/db-roles.mjs), unless the databases are the user's own (see `external`).
 import { createHash } from 'node:crypto';
 import { LOCAL_DATABASE_URLS } from '@nestjs-kafka-sync/prisma-offline';
+import { appDatabaseUrls } from './db-roles.mjs';
 
 /** @typedef {'dev' | 'test' | 'cluster' | 'secure'} Profile */
 
@@ -159,10 +162,11 @@ export const LOCAL_KAFKA = {
   },
 };
 
-/** @typedef {ProfileEnv & { CHECKPOINT_DISABLE: string }} StackEnv */
+/** @typedef {ProfileEnv & { CHECKPOINT_DISABLE: string } & Record<string, string>} StackEnv */
 
 /**
- * The environment every process of the stack gets, for a profile.
+ * The environment every process of the stack gets, for a profile: with the roles (see `databaseRoles`),
+ * each app's own database URL (API_SERVICE_DATABASE_URL…) too.
  * @param {Profile} profile
  * @returns {StackEnv}
  */
@@ -171,17 +175,9 @@ export function stackEnv(profile) {
   const env = { ...PROFILES[profile], CHECKPOINT_DISABLE: '1' };
   for (const key of /** @type {(keyof StackEnv)[]} */ (Object.keys(env)))
     env[key] = /** @type {string} */ (process.env[key] || env[key]);
+  const appUrls = databaseRoles ? appDatabaseUrls(env, process.env) : {};
+  for (const [key, url] of Object.entries(appUrls)) env[key] = process.env[key] || url;
   return env;
-}
-
-/**
- * A URL fit for a log: its password replaced by `***`.
- * @param {string} url
- */
-export function redactedUrl(url) {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
 }
 
 /** True when the user brought their own: then we start nothing of that kind. */
@@ -189,3 +185,10 @@ export const external = {
   kafka: Boolean(process.env.KAFKA_BROKERS),
   postgres: Boolean(process.env.API_DATABASE_URL || process.env.CATALOG_DATABASE_URL),
 };
+
+/**
+ * Whether infra creates the roles and the apps connect as them: always on the local server; on databases
+ * the user named, only with DATABASE_ROLES=apply (their URLs must then be a role that may create roles).
+ * Otherwise every app uses the URLs given, as before the roles.
+ */
+export const databaseRoles = !external.postgres || process.env.DATABASE_ROLES === 'apply';

@@ -1,8 +1,10 @@
 // Brings up what the apps need: Kafka (fetched from Maven Central, unless KAFKA_BROKERS is set),
-// the two PostgreSQL databases, their migrations and the topics. Safe to run again.
+// the two PostgreSQL databases, their roles (infra/db-roles.mjs), their migrations and the topics. Safe to run again.
 // Needs libs/contracts built (the topics come from it): `npm run infra:up` builds it first.
 import { pathToFileURL } from 'node:url';
-import { external, redactedUrl, stackEnv } from './env.mjs';
+import { redactUrl } from '@nestjs-kafka-sync/prisma-offline';
+import { setUpDatabases } from './db-roles.mjs';
+import { databaseRoles, external, stackEnv } from './env.mjs';
 import { localKafkaRunning, startKafka, stopKafka } from './kafka.mjs';
 import { ensureDatabases, migrate } from './postgres.mjs';
 import { log } from './run.mjs';
@@ -22,9 +24,13 @@ export async function up(profile) {
     startedKafka = true;
   }
   try {
-    await ensureDatabases([env.API_DATABASE_URL, env.CATALOG_DATABASE_URL], { mayStartLocal: !external.postgres });
-    await migrate('apps/api-service', env);
-    await migrate('apps/product-consumer', env);
+    if (databaseRoles) {
+      await setUpDatabases(env, process.env, { mayStartLocal: !external.postgres });
+    } else {
+      await ensureDatabases([env.API_DATABASE_URL, env.CATALOG_DATABASE_URL], { mayStartLocal: false });
+      await migrate('apps/api-service', env);
+      await migrate('apps/product-consumer', env);
+    }
     await ensureTopics(env.KAFKA_BROKERS);
   } catch (error) {
     if (startedKafka) await stopKafka(profile).catch(() => undefined); // leave nothing running behind a failure
@@ -41,7 +47,5 @@ function profileNamed(name = 'dev') {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { env } = await up(profileNamed(process.argv[2]));
-  log(
-    `ready: Kafka ${env.KAFKA_BROKERS}, ${redactedUrl(env.API_DATABASE_URL)}, ${redactedUrl(env.CATALOG_DATABASE_URL)}`,
-  );
+  log(`ready: Kafka ${env.KAFKA_BROKERS}, ${redactUrl(env.API_DATABASE_URL)}, ${redactUrl(env.CATALOG_DATABASE_URL)}`);
 }

@@ -14,7 +14,7 @@ const database = new URL(e2eEnv.apiDatabaseUrl);
 /** api-service reaches its database only through this proxy; the relay and the test connect directly. */
 const proxy = new TcpProxy({ host: database.hostname, port: Number(database.port || 5432) }, 15_432);
 const api = new AppProcess('api-service', `${e2eEnv.apiUrl}/health`, {
-  API_DATABASE_URL: proxy.proxied(e2eEnv.apiDatabaseUrl),
+  API_SERVICE_DATABASE_URL: proxy.proxied(e2eEnv.apiServiceDatabaseUrl),
 });
 
 const json = { 'content-type': 'application/json' };

@@ -6,6 +6,9 @@ export const port = (fallback: number) => z.coerce.number().int().min(0).max(655
 /** A PostgreSQL connection URL, with the service's default. */
 export const postgresUrl = (fallback: string) => z.url({ protocol: /^postgres(ql)?$/ }).default(fallback);
 
+/** A PostgreSQL connection URL that may be unset (the app then falls back to another, see its database config). */
+export const optionalPostgresUrl = z.url({ protocol: /^postgres(ql)?$/ }).optional();
+
 /** `host:port,host:port` → a list, as kafkajs wants it. */
 export const kafkaBrokers = z
   .string()

@@ -1,16 +1,21 @@
 import { httpSecurityEnv } from '@nestjs-kafka-sync/http-kit';
-import { LOCAL_DATABASE_URLS } from '@nestjs-kafka-sync/prisma-offline/local-databases';
-import { envValidator, kafkaBrokers, port, postgresUrl } from '@nestjs-kafka-sync/service-kit';
+import { envValidator, kafkaBrokers, optionalPostgresUrl, port } from '@nestjs-kafka-sync/service-kit';
 import { kafkaSecurityEnv } from '@nestjs-kafka-sync/kafka-kit';
 import { z } from 'zod';
 
 export const envSchema = z.object({
   ...httpSecurityEnv,
   API_SERVICE_PORT: port(3000),
-  API_DATABASE_URL: postgresUrl(LOCAL_DATABASE_URLS.apiService),
+  /**
+   * api-service's own role (its tables only; npm start and npm test set it). Unset: API_DATABASE_URL, the
+   * one URL every app shared before the roles; neither set: its role on the local server (database.config.ts).
+   */
+  API_SERVICE_DATABASE_URL: optionalPostgresUrl,
+  API_DATABASE_URL: optionalPostgresUrl,
   API_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
-  /** Read only, by the reconciler, to compare the replica with the source. */
-  CATALOG_DATABASE_URL: postgresUrl(LOCAL_DATABASE_URLS.productCatalog),
+  /** Read only, by the reconciler, to compare the replica with the source: a read-only role (else CATALOG_DATABASE_URL). */
+  API_SERVICE_CATALOG_DATABASE_URL: optionalPostgresUrl,
+  CATALOG_DATABASE_URL: optionalPostgresUrl,
   /** Products fingerprinted per query on each side while reconciling. */
   RECONCILE_BATCH_SIZE: z.coerce.number().int().min(1).default(5000),
   KAFKA_BROKERS: kafkaBrokers,

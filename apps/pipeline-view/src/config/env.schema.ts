@@ -1,14 +1,18 @@
-import { LOCAL_DATABASE_URLS } from '@nestjs-kafka-sync/prisma-offline/local-databases';
-import { envValidator, kafkaBrokers, port, postgresUrl } from '@nestjs-kafka-sync/service-kit';
+import { envValidator, kafkaBrokers, optionalPostgresUrl, port } from '@nestjs-kafka-sync/service-kit';
 import { z } from 'zod';
 
 export const envSchema = z.object({
   PIPELINE_VIEW_PORT: port(3003),
   /** The page has controls that write and pause: by default only this machine can open it. */
   PIPELINE_VIEW_HOST: z.string().min(1).default('127.0.0.1'),
-  /** Both databases are only read (every connection is read-only, enforced by PostgreSQL). */
-  API_DATABASE_URL: postgresUrl(LOCAL_DATABASE_URLS.apiService),
-  CATALOG_DATABASE_URL: postgresUrl(LOCAL_DATABASE_URLS.productCatalog),
+  /**
+   * Both databases are only read: as read-only roles, and every transaction is READ ONLY besides.
+   * Unset: API_DATABASE_URL / CATALOG_DATABASE_URL; neither set: the reader roles on the local server.
+   */
+  PIPELINE_VIEW_API_DATABASE_URL: optionalPostgresUrl,
+  PIPELINE_VIEW_CATALOG_DATABASE_URL: optionalPostgresUrl,
+  API_DATABASE_URL: optionalPostgresUrl,
+  CATALOG_DATABASE_URL: optionalPostgresUrl,
   /** Where the controls send their requests: api-service's REST API and product-consumer's control endpoints. */
   API_SERVICE_URL: z.url().optional(),
   API_SERVICE_PORT: port(3000),

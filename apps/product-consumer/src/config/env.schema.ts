@@ -1,13 +1,17 @@
 import { httpSecurityEnv } from '@nestjs-kafka-sync/http-kit';
-import { LOCAL_DATABASE_URLS } from '@nestjs-kafka-sync/prisma-offline/local-databases';
-import { envValidator, kafkaBrokers, port, postgresUrl } from '@nestjs-kafka-sync/service-kit';
+import { envValidator, kafkaBrokers, optionalPostgresUrl, port } from '@nestjs-kafka-sync/service-kit';
 import { kafkaSecurityEnv } from '@nestjs-kafka-sync/kafka-kit';
 import { z } from 'zod';
 
 export const envSchema = z.object({
   ...httpSecurityEnv,
   PRODUCT_CONSUMER_PORT: port(3001),
-  CATALOG_DATABASE_URL: postgresUrl(LOCAL_DATABASE_URLS.productCatalog),
+  /**
+   * product-consumer's own role (the catalog tables only). Unset: CATALOG_DATABASE_URL, the one URL every
+   * app shared before the roles; neither set: its role on the local server (database.config.ts).
+   */
+  PRODUCT_CONSUMER_DATABASE_URL: optionalPostgresUrl,
+  CATALOG_DATABASE_URL: optionalPostgresUrl,
   CATALOG_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(5),
   KAFKA_BROKERS: kafkaBrokers,
   /** KAFKA_SSL, KAFKA_SASL_*: the same for every app (libs/kafka-kit). */

@@ -1,12 +1,15 @@
-import { LOCAL_DATABASE_URLS } from '@nestjs-kafka-sync/prisma-offline/local-databases';
-import { envValidator, kafkaBrokers, port, postgresUrl } from '@nestjs-kafka-sync/service-kit';
+import { envValidator, kafkaBrokers, optionalPostgresUrl, port } from '@nestjs-kafka-sync/service-kit';
 import { kafkaSecurityEnv } from '@nestjs-kafka-sync/kafka-kit';
 import { z } from 'zod';
 
 export const envSchema = z.object({
   PRODUCT_PRODUCER_PORT: port(3002),
-  /** The relay reads the outbox where api-service commits it: in api-service's own database. */
-  API_DATABASE_URL: postgresUrl(LOCAL_DATABASE_URLS.apiService),
+  /**
+   * The relay reads the outbox where api-service commits it: in api-service's own database, as its own
+   * role (outbox_events only). Unset: API_DATABASE_URL; neither set: its role on the local server.
+   */
+  PRODUCT_PRODUCER_DATABASE_URL: optionalPostgresUrl,
+  API_DATABASE_URL: optionalPostgresUrl,
   KAFKA_BROKERS: kafkaBrokers,
   /** KAFKA_SSL, KAFKA_SASL_*: the same for every app (libs/kafka-kit). */
   ...kafkaSecurityEnv,
