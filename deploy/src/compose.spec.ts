@@ -35,9 +35,29 @@ describe.skipIf(!hasDockerCompose && !requireDockerCompose)('docker-compose.yml'
 /** `docker-compose config`'s text per service (its `services:` section, two-space indented names). */
 function serviceBlocks(config: string): Map<string, string> {
   const services = `\n${config}`.split(/\n(?=\S)/).find((section) => section.startsWith('services:')) ?? '';
-  const blocks = services.split(/\n(?=  [\w-]+:\n)/).slice(1);
+  const blocks = services.split(/\n(?= {2}[\w-]+:\n)/).slice(1);
   return new Map(blocks.map((block) => [block.trim().split(':')[0], block]));
 }
+
+describe.skipIf(!hasDockerCompose && !requireDockerCompose)('the apps in compose', () => {
+  it('connect to PostgreSQL each as its own role; only migrate holds the superuser', () => {
+    const services = serviceBlocks(
+      runIn('docker-compose', ['--profile', 'apps', '--profile', 'view', 'config']).output,
+    );
+    const roles = {
+      'api-service': ['nks_api', 'nks_catalog_reader'],
+      'product-producer': ['nks_relay'],
+      'product-consumer': ['nks_consumer'],
+      'pipeline-view': ['nks_api_reader', 'nks_catalog_reader'],
+    };
+
+    for (const [app, expected] of Object.entries(roles)) {
+      const users = [...(services.get(app) ?? '').matchAll(/postgresql:\/\/(\w+):/g)].map((m) => m[1]);
+      expect(users.sort(), app).toEqual(expected.sort());
+    }
+    expect(services.get('migrate')).toMatch(/postgresql:\/\/postgres:/);
+  });
+});
 
 describe.skipIf(!hasDockerCompose && !requireDockerCompose)('deploy/compose.secured.yml', () => {
   it('puts each app on the secured broker as its own Kafka user, holding only its own password', () => {
