@@ -17,6 +17,8 @@ describe('classifyWriteFailure', () => {
 
   it('a database that is gone or refusing is unreachable', () => {
     expect(classifyWriteFailure(prismaError('P1001'))).toBe('unreachable');
+    // "Unable to start a transaction in the given time": 500 writes at once, 10 pooled connections.
+    expect(classifyWriteFailure(prismaError('P2028'))).toBe('unreachable');
     expect(classifyWriteFailure(adapterError('57P01'))).toBe('unreachable');
     expect(classifyWriteFailure(adapterError('08006'))).toBe('unreachable');
     expect(classifyWriteFailure(adapterError('57014'))).toBe('unreachable'); // statement_timeout

@@ -11,9 +11,13 @@ export type WriteFailure = 'contention' | 'unreachable' | null;
 
 const CONTENTION_SQLSTATES = ['40001', '40P01'];
 const UNREACHABLE_SQLSTATES = ['57P01', '57P02', '57P03', '53300', '57014'];
-/** Prisma's codes for the same (P2034 write conflict or deadlock; P1001/P1002/P1008/P1017 reach, timeout, closed; P2024 pool timeout; P2037 too many connections). */
+/**
+ * Prisma's codes for the same (P2034 write conflict or deadlock; P1001/P1002/P1008/P1017 reach, timeout, closed;
+ * P2024 pool timeout; P2037 too many connections; P2028 a transaction that could not start within maxWait, every
+ * pooled connection busy, or that expired: rolled back either way).
+ */
 const CONTENTION_PRISMA = ['P2034'];
-const UNREACHABLE_PRISMA = ['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037'];
+const UNREACHABLE_PRISMA = ['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037', 'P2028'];
 /** What pg and the adapter say when a socket is gone, where no code says it. */
 const UNREACHABLE_MESSAGE =
   /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Query read timeout|Connection terminated|connection timeout|timeout exceeded when trying to connect|not currently accepting connections|Can't reach database server|Server has closed the connection|Client has encountered a connection error/i;
