@@ -12,5 +12,6 @@ export * from './kafka-consumer-health.js';
 export * from './consumer-group-lag.js';
 export * from './read-topic.js';
 export * from './commit-offset.js';
+export * from './kafka-failure.js';
 export * from './rethrow-to-kafkajs.filter.js';
 export * from './consumer-app-health.module.js';
