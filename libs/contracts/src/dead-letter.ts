@@ -24,11 +24,19 @@ export const DeadLetterHeaders = {
   originalKey: 'dlq-original-key',
   failedAt: 'dlq-failed-at',
   consumerGroup: 'dlq-consumer-group',
+  /**
+   * Set when the dead letter would not fit the dead-letter topic's record size limit: the original
+   * value's size in bytes. The value is then only its first bytes; the original record is still at
+   * dlq-original-topic/partition/offset (while that topic's retention and compaction keep it).
+   */
+  truncated: 'dlq-truncated',
+  /** Set ('true') when even the original record's own headers had to be left out to fit. */
+  headersDropped: 'dlq-original-headers-dropped',
   /** Set on a record put back on product.events by the dead-letter tool: where it came from. */
   replayedFrom: 'dlq-replayed-from',
 } as const;
 
-type HeaderValue = Buffer | string | (Buffer | string)[] | undefined;
+export type HeaderValue = Buffer | string | (Buffer | string)[] | undefined;
 
 export interface DeadLetterSource {
   topic: string;
@@ -83,6 +91,8 @@ export interface DeadLetter {
   original: { topic: string; partition: number; offset: string; key: string | null };
   failedAt: string;
   consumerGroup: string;
+  /** Set when the value is cut (see DeadLetterHeaders.truncated): fetch the original from `original`. */
+  truncated: { originalValueBytes: number; headersDropped: boolean } | null;
   key: Buffer | null;
   value: Buffer | null;
   /** The original record's headers, without the dlq-* ones. */
@@ -112,6 +122,12 @@ export function readDeadLetter(record: {
     },
     failedAt: text(DeadLetterHeaders.failedAt),
     consumerGroup: text(DeadLetterHeaders.consumerGroup),
+    truncated: headers[DeadLetterHeaders.truncated]
+      ? {
+          originalValueBytes: Number(text(DeadLetterHeaders.truncated)),
+          headersDropped: text(DeadLetterHeaders.headersDropped) === 'true',
+        }
+      : null,
     key: record.key,
     value: record.value,
     headers: Object.fromEntries(
@@ -122,6 +138,8 @@ export function readDeadLetter(record: {
     ),
   };
 }
+
+export type DeadLetterMessage = ReturnType<typeof toDeadLetterMessage>;
 
 function headerText(value: HeaderValue): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;

@@ -3,4 +3,5 @@ export * from './validation.js';
 export * from './kafka-message.js';
 export * from './sync-ack.js';
 export * from './dead-letter.js';
+export * from './dead-letter-fit.js';
 export * from './topics.js';
