@@ -3,6 +3,8 @@ import { ConsumerAppHealthModule } from '@nestjs-kafka-sync/kafka-kit';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { AppConfigModule, AppKafkaModule, AppSecurityModule } from './config/app-config.module.js';
 import { ControlModule } from './control/control.module.js';
+import { StallsModule } from './health/stalls.module.js';
+import { PartitionStalls } from './health/partition-stalls.js';
 import { ConsumerMetricsModule } from './metrics/consumer-metrics.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { PrismaService } from './prisma/prisma.service.js';
@@ -15,10 +17,15 @@ import { ProductEventsModule } from './product-events/product-events.module.js';
     AppSecurityModule,
     PrismaModule,
     ConsumerMetricsModule,
+    StallsModule,
     ProductEventsModule,
     CatalogModule,
     ControlModule,
-    ConsumerAppHealthModule.register({ database: PrismaService, consumerName: 'product-events-consumer' }),
+    ConsumerAppHealthModule.register({
+      database: PrismaService,
+      consumerName: 'product-events-consumer',
+      checks: [{ key: 'partitions', indicator: PartitionStalls }],
+    }),
   ],
 })
 export class AppModule {}

@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { batchConfig } from './config/batch.config.js';
 import { serverConfig } from './config/server.config.js';
 import { ConsumerControl } from './control/consumer-control.js';
+import { StallSignal } from './health/stall-signal.js';
 import { configureApp } from './http/configure-app.js';
 import { PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
 import { KafkaClients, KafkaConsumerHealth } from '@nestjs-kafka-sync/kafka-kit';
@@ -17,6 +18,7 @@ async function bootstrap() {
   const consumer = app.connectMicroservice(app.get(KafkaClients).batchConsumerOptions(partitionsConcurrently));
   app.get(KafkaConsumerHealth).track(consumer.status);
   app.get(ConsumerControl).attach(consumer);
+  app.get(StallSignal).attach(consumer);
   await app.startAllMicroservices();
   const { port, host } = app.get<ConfigType<typeof serverConfig>>(serverConfig.KEY);
   await app.listen(port, host);

@@ -139,7 +139,12 @@ export function readDeadLetter(record: {
   };
 }
 
-export type DeadLetterMessage = ReturnType<typeof toDeadLetterMessage>;
+/** A dead letter as sent: the original key and value, its headers plus the dlq-* ones. */
+export interface DeadLetterMessage {
+  key: Buffer | string | null;
+  value: Buffer | string | null;
+  headers: Record<string, HeaderValue>;
+}
 
 function headerText(value: HeaderValue): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;

@@ -5,3 +5,4 @@ export * from './sync-ack.js';
 export * from './dead-letter.js';
 export * from './dead-letter-fit.js';
 export * from './topics.js';
+export * from './partition-stall.js';

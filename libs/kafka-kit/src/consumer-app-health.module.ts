@@ -1,6 +1,13 @@
 import { Controller, Get, Inject, Module, type DynamicModule, type InjectionToken, type Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, PrismaHealthIndicator, TerminusModule } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  PrismaHealthIndicator,
+  TerminusModule,
+  type HealthIndicatorResult,
+} from '@nestjs/terminus';
 import { KafkaConsumerHealth } from './kafka-consumer-health.js';
 
 type PrismaClientLike = Parameters<PrismaHealthIndicator['pingCheck']>[1];
@@ -10,10 +17,16 @@ export interface ConsumerAppHealthOptions {
   database: InjectionToken;
   /** How /health names the app's Kafka consumer, e.g. `product-events-consumer`. */
   consumerName: string;
+  /** More indicators of the app (a provider with `check(key)`, e.g. product-consumer's stalled partitions). */
+  checks?: { key: string; indicator: InjectionToken }[];
+}
+
+interface Indicator {
+  check(key: string): HealthIndicatorResult | Promise<HealthIndicatorResult>;
 }
 
 /** GET /health of an app that keeps a database and consumes Kafka: both must be up. */
-function consumerAppHealthController({ database, consumerName }: ConsumerAppHealthOptions): Type {
+function consumerAppHealthController({ database, consumerName, checks = [] }: ConsumerAppHealthOptions): Type {
   @ApiTags('health')
   @Controller('health')
   class HealthController {
@@ -22,15 +35,23 @@ function consumerAppHealthController({ database, consumerName }: ConsumerAppHeal
       private readonly prismaIndicator: PrismaHealthIndicator,
       @Inject(database) private readonly prisma: PrismaClientLike,
       private readonly consumer: KafkaConsumerHealth,
+      private readonly moduleRef: ModuleRef,
     ) {}
 
     @Get()
-    @ApiOperation({ summary: 'Up when the database answers a ping within 2 s and the Kafka consumer is connected.' })
+    @ApiOperation({
+      summary: `Up when the database answers a ping within 2 s and the Kafka consumer is connected${checks.length > 0 ? `; also ${checks.map((c) => c.key).join(', ')}` : ''}.`,
+    })
     @HealthCheck()
     check() {
       return this.health.check([
         () => this.prismaIndicator.pingCheck('database', this.prisma).withTimeout(2000),
         () => this.consumer.check(consumerName),
+        ...checks.map(
+          ({ key, indicator }) =>
+            () =>
+              this.moduleRef.get<Indicator>(indicator, { strict: false }).check(key),
+        ),
       ]);
     }
   }

@@ -11,7 +11,8 @@ import { classifyKafkaFailure } from './kafka-failure.js';
 const protocol = (type: string, retriable: boolean) =>
   new KafkaJSProtocolError({ message: `broker says ${type}`, type, code: 1, retriable } as never);
 /** What kafkajs' retrier throws for a not-retriable broker answer (src/retry/index.js). */
-const asSent = (cause: Error) => new KafkaJSNonRetriableError(cause as never, { cause } as never);
+const NonRetriable = KafkaJSNonRetriableError as unknown as new (e: Error, o: { cause: Error }) => Error;
+const asSent = (cause: Error) => new NonRetriable(cause, { cause });
 
 describe('classifyKafkaFailure', () => {
   it.each(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE'])('%s is too-large: the same bytes never fit', (type) => {
@@ -56,7 +57,9 @@ describe('classifyKafkaFailure', () => {
   });
 
   it('failed authentication is refused', () => {
-    const sasl = new KafkaJSSASLAuthenticationError('SASL PLAIN authentication failed');
+    const sasl = new (KafkaJSSASLAuthenticationError as unknown as new (m: string) => Error)(
+      'SASL PLAIN authentication failed',
+    );
     expect(classifyKafkaFailure(sasl)).toMatchObject({ kind: 'refused', retriable: false });
   });
 

@@ -32,6 +32,11 @@ export const envSchema = z.object({
   TRANSIENT_RETRY_BASE_MS: z.coerce.number().int().min(10).default(200),
   /** …doubling per attempt up to this. */
   TRANSIENT_RETRY_MAX_MS: z.coerce.number().int().min(100).default(30_000),
+  /**
+   * A step that keeps failing for a reason that may pass (broker or database down) is reported as a
+   * stall on /health, /metrics and GET /sync/status after this long; one refused for good at once.
+   */
+  CONSUMER_STALL_REPORT_AFTER_MS: z.coerce.number().int().min(1000).default(60_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

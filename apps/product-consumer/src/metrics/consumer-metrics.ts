@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DEAD_LETTER_ERROR_CLASSES, type DeadLetterErrorClass } from '@nestjs-kafka-sync/contracts';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
-import type { Counter, Histogram } from 'prom-client';
+import type { Counter, Gauge, Histogram } from 'prom-client';
 import {
   APPLY_DURATION,
   BATCH_SIZE,
   DEAD_LETTERS,
+  PERMANENT_FAILURES,
   RECORDS,
+  STALLED_STEPS,
   SYNC_LATENCY,
   TRANSIENT_RETRIES,
+  TRUNCATED_DEAD_LETTERS,
 } from './consumer-metric-providers.js';
 
 /** The steps TransientRetry names (the first word of what it retries, in product-events). */
@@ -31,11 +34,16 @@ export class ConsumerMetrics {
     @InjectMetric(SYNC_LATENCY) private readonly syncLatency: Histogram,
     @InjectMetric(TRANSIENT_RETRIES) private readonly retries: Counter,
     @InjectMetric(DEAD_LETTERS) private readonly deadLetters: Counter,
+    @InjectMetric(PERMANENT_FAILURES) private readonly permanentFailures: Counter,
+    @InjectMetric(STALLED_STEPS) private readonly stalled: Gauge,
+    @InjectMetric(TRUNCATED_DEAD_LETTERS) private readonly truncated: Counter,
   ) {
     // Every series exists from the start at 0, so rate() and alerts see the first increment.
     for (const outcome of ['applied', 'stale', 'rejected', 'dead-lettered']) records.inc({ outcome }, 0);
     for (const errorClass of DEAD_LETTER_ERROR_CLASSES) deadLetters.inc({ error_class: errorClass }, 0);
     for (const step of RETRIED_STEPS) retries.inc({ step }, 0);
+    this.stalledSteps(0, 0);
+    truncated.inc(0);
   }
 
   /** One call per batch (or record), with the status of every ack sent for it. */
@@ -65,5 +73,19 @@ export class ConsumerMetrics {
   /** `step`: what was retried, e.g. `applying`, `acknowledging`, `dead-lettering`. */
   transientRetry(step: string): void {
     this.retries.inc({ step });
+  }
+
+  /** A step refused for good (`type`: the broker's error type); it is still retried, slowly, and reported as a stall. */
+  permanentFailure(step: string, type: string): void {
+    this.permanentFailures.inc({ step, type });
+  }
+
+  stalledSteps(retriable: number, permanent: number): void {
+    this.stalled.set({ retriable: 'true' }, retriable);
+    this.stalled.set({ retriable: 'false' }, permanent);
+  }
+
+  deadLetterTruncated(): void {
+    this.truncated.inc();
   }
 }

@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { rebalanceCause, rejoinCause } from '@nestjs-kafka-sync/kafka-kit';
+import { classifyKafkaFailure, rebalanceCause, rejoinCause } from '@nestjs-kafka-sync/kafka-kit';
 import { backoffDelay } from '@nestjs-kafka-sync/service-kit';
 import { transientRetryConfig } from '../config/transient-retry.config.js';
+import { PartitionStalls } from '../health/partition-stalls.js';
 import { ConsumerMetrics } from '../metrics/consumer-metrics.js';
 
 /** Thrown instead of retrying once the app is stopping: the record stays uncommitted and is redelivered. */
@@ -27,6 +28,11 @@ export type OnRebalance = 'abandon' | 'finish';
  * exponential backoff and jitter. While it waits it keeps sending heartbeats, so the group does not
  * decide this consumer is dead and hand its partitions to another one; see OnRebalance for a
  * heartbeat that says the group is rebalancing.
+ *
+ * A failure refused for good (classifyKafkaFailure: e.g. a topic it may not write) is not skipped
+ * either: skipping would lose the record. It is retried at the longest backoff only (the same
+ * request gets the same answer until an operator acts), and PartitionStalls reports it at once on
+ * /health, /metrics and GET /sync/status; a failure that may pass is reported once it has lasted.
  */
 @Injectable()
 export class TransientRetry implements BeforeApplicationShutdown {
@@ -34,8 +40,10 @@ export class TransientRetry implements BeforeApplicationShutdown {
   private readonly stopping = new AbortController();
 
   constructor(
-    @Inject(transientRetryConfig.KEY) private readonly backoff: ConfigType<typeof transientRetryConfig>,
+    @Inject(transientRetryConfig.KEY)
+    private readonly backoff: Pick<ConfigType<typeof transientRetryConfig>, 'baseMs' | 'maxMs'>,
     @Optional() private readonly metrics?: ConsumerMetrics, // absent where no /metrics is served (tools, tests)
+    @Optional() private readonly stalls?: PartitionStalls, // absent where no /health is served (tools, tests)
   ) {}
 
   async run<T>(
@@ -43,6 +51,19 @@ export class TransientRetry implements BeforeApplicationShutdown {
     step: () => Promise<T>,
     heartbeat: () => Promise<void>,
     onRebalance: OnRebalance = 'abandon',
+  ): Promise<T> {
+    try {
+      return await this.retry(what, step, heartbeat, onRebalance);
+    } finally {
+      this.stalls?.ended(what);
+    }
+  }
+
+  private async retry<T>(
+    what: string,
+    step: () => Promise<T>,
+    heartbeat: () => Promise<void>,
+    onRebalance: OnRebalance,
   ): Promise<T> {
     const { baseMs, maxMs } = this.backoff;
     let rebalance: unknown;
@@ -64,9 +85,15 @@ export class TransientRetry implements BeforeApplicationShutdown {
       } catch (error) {
         if (error === rebalance || rejoinCause(error)) throw error; // a step that says the group moved on: rejoin
         if (this.stopping.signal.aborted) throw new StoppedWhileRetrying(what, error);
-        this.metrics?.transientRetry(what.split(' ')[0]); // the step: applying, acknowledging, …
-        const delay = backoffDelay(attempt, baseMs, maxMs);
-        this.logger.warn(`${what} failed (attempt ${attempt}), retrying in ${delay} ms: ${(error as Error).message}`);
+        const failure = classifyKafkaFailure(error);
+        const stepName = what.split(' ')[0]; // applying, acknowledging, …
+        this.stalls?.failed(what, failure);
+        if (failure.retriable) this.metrics?.transientRetry(stepName);
+        else this.metrics?.permanentFailure(stepName, failure.type);
+        const delay = failure.retriable ? backoffDelay(attempt, baseMs, maxMs) : maxMs;
+        const message = `${what} failed (attempt ${attempt}), retrying in ${delay} ms: ${(error as Error).message}`;
+        if (failure.retriable) this.logger.warn(message);
+        else this.logger.error(`${message} (${failure.type}: refused for good, the partition waits for an operator)`);
         await this.waitBeatingHeart(delay, beat);
         if (this.stopping.signal.aborted) throw new StoppedWhileRetrying(what, error);
       }
