@@ -24,7 +24,14 @@ import { ProductEventsModule } from './product-events/product-events.module.js';
     ConsumerAppHealthModule.register({
       database: PrismaService,
       consumerName: 'product-events-consumer',
-      checks: [{ key: 'partitions', indicator: PartitionStalls }],
+      checks: [
+        {
+          key: 'partitions',
+          indicator: PartitionStalls,
+          upWhen:
+            'no partition is stalled (a step refused for good, or failing for longer than CONSUMER_STALL_REPORT_AFTER_MS)',
+        },
+      ],
     }),
   ],
 })

@@ -18,7 +18,7 @@ export interface ConsumerAppHealthOptions {
   /** How /health names the app's Kafka consumer, e.g. `product-events-consumer`. */
   consumerName: string;
   /** More indicators of the app (a provider with `check(key)`, e.g. product-consumer's stalled partitions). */
-  checks?: { key: string; indicator: InjectionToken }[];
+  checks?: { key: string; indicator: InjectionToken; upWhen: string }[];
 }
 
 interface Indicator {
@@ -40,7 +40,7 @@ function consumerAppHealthController({ database, consumerName, checks = [] }: Co
 
     @Get()
     @ApiOperation({
-      summary: `Up when the database answers a ping within 2 s and the Kafka consumer is connected${checks.length > 0 ? `; also ${checks.map((c) => c.key).join(', ')}` : ''}.`,
+      summary: `Up when the database answers a ping within 2 s and the Kafka consumer is connected${checks.map((c) => `, and ${c.upWhen}`).join('')}.`,
     })
     @HealthCheck()
     check() {

@@ -5,6 +5,7 @@ import { consumerGroupLag, KafkaClients, type GroupLag } from '@nestjs-kafka-syn
 import { kafkaConfig } from '../config/kafka.config.js';
 import { syncConfig } from '../config/sync.config.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { reportedStalls, type ReportedStall } from './partition-stalls.js';
 
 export interface SyncStatusReport {
   outbox: { unpublished: number; oldestUnpublishedAgeSeconds: number | null };
@@ -14,6 +15,11 @@ export interface SyncStatusReport {
   lastAckAt: string | null;
   lag: GroupLag[] | { error: string };
   deadLetters: number | null;
+  /**
+   * Partitions of product.events product-consumer cannot move past right now (a step failing for
+   * good, or for longer than its CONSUMER_STALL_REPORT_AFTER_MS), with why; null while Kafka is unreachable.
+   */
+  stalledPartitions: ReportedStall[] | null;
 }
 
 @Injectable()
@@ -46,7 +52,7 @@ export class SyncStatusService {
     };
   }
 
-  private async kafkaFigures(): Promise<Pick<SyncStatusReport, 'lag' | 'deadLetters'>> {
+  private async kafkaFigures(): Promise<Pick<SyncStatusReport, 'lag' | 'deadLetters' | 'stalledPartitions'>> {
     // Fail fast: a status page must answer while Kafka is down, and say so.
     const admin = this.clients.client('status', { connectionTimeout: 2000, retry: { retries: 0 } }).admin();
     try {
@@ -59,11 +65,12 @@ export class SyncStatusService {
       const deadLetters = topics.has(DEAD_LETTER_TOPIC)
         ? (await admin.fetchTopicOffsets(DEAD_LETTER_TOPIC)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0)
         : null;
-      return { lag, deadLetters };
+      const stalledPartitions = await reportedStalls(admin, PRODUCT_EVENTS_TOPIC, this.sync.catalogGroupId);
+      return { lag, deadLetters, stalledPartitions };
     } catch (error) {
       // The driver's message names broker addresses: it goes to the log, the answer only says what failed.
       Logger.warn(`sync status: Kafka unreachable: ${(error as Error).message}`, 'SyncStatusService');
-      return { lag: { error: 'Kafka is unreachable' }, deadLetters: null };
+      return { lag: { error: 'Kafka is unreachable' }, deadLetters: null, stalledPartitions: null };
     } finally {
       await admin.disconnect();
     }

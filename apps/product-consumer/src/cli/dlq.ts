@@ -55,6 +55,10 @@ try {
         `${deadLetterId(letter)}  ${letter.failedAt}  ${letter.errorClass}  from ${letter.original.topic}/${letter.original.partition}@${letter.original.offset}  key ${letter.original.key ?? '(none)'}`,
       );
       console.log(`    reason: ${reason}`);
+      if (letter.truncated)
+        console.log(
+          `    TRUNCATED: value cut to ${letter.value?.length ?? 0} of ${letter.truncated.originalValueBytes} bytes${letter.truncated.headersDropped ? ', original headers left out' : ''}; the full record is ${letter.original.topic}/${letter.original.partition}@${letter.original.offset} (while retention and compaction keep it)`,
+        );
       if (values.full) console.log(`    value:  ${value}`);
     }
     console.log(`${letters.length} dead letter(s) in ${DEAD_LETTER_TOPIC}`);
@@ -71,8 +75,12 @@ try {
       console.log(
         `not replayed ${deadLetterId(letter)}: it has no key, and ${PRODUCT_EVENTS_TOPIC} is compacted (keys required)`,
       );
+    for (const letter of report.truncated)
+      console.log(
+        `not replayed ${deadLetterId(letter)}: it was stored truncated; the full record is ${letter.original.topic}/${letter.original.partition}@${letter.original.offset}`,
+      );
     console.log(
-      `${report.replayed.length} replayed, ${report.keyless.length} not replayable; the consumer applies them, ignores stale ones, and dead-letters again what still fails`,
+      `${report.replayed.length} replayed, ${report.keyless.length + report.truncated.length} not replayable; the consumer applies them, ignores stale ones, and dead-letters again what still fails`,
     );
   }
 } finally {

@@ -25,6 +25,8 @@ export interface ReplayReport {
   replayed: DeadLetter[];
   /** Dead letters that cannot go back: product.events is compacted and refuses records without a key. */
   keyless: DeadLetter[];
+  /** Dead letters stored cut to fit: only their first bytes are here; the full record is at `original`. */
+  truncated: DeadLetter[];
 }
 
 /** Records per produce request when replaying. */
@@ -85,7 +87,8 @@ export class DeadLetterTool {
 
   async replay(selection: DeadLetterSelection): Promise<ReplayReport> {
     const letters = await this.list(selection);
-    const replayable = letters.filter((letter) => letter.key !== null);
+    // A cut value replayed would only fail again, as unparseable, and lose the pointer to the full record.
+    const replayable = letters.filter((letter) => letter.key !== null && !letter.truncated);
     if (replayable.length > 0) {
       const producer = this.clients.resilientProducer(this.kafka);
       try {
@@ -108,7 +111,11 @@ export class DeadLetterTool {
         await producer.disconnect();
       }
     }
-    return { replayed: replayable, keyless: letters.filter((letter) => letter.key === null) };
+    return {
+      replayed: replayable,
+      keyless: letters.filter((letter) => letter.key === null),
+      truncated: letters.filter((letter) => letter.key !== null && letter.truncated),
+    };
   }
 }
 

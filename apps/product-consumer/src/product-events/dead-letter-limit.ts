@@ -1,5 +1,8 @@
 import { DEAD_LETTER_TOPIC } from '@nestjs-kafka-sync/contracts';
-import { ConfigResourceTypes, type Kafka } from 'kafkajs';
+import kafkajs, { type Kafka } from 'kafkajs';
+
+// kafkajs is CommonJS, and Node's ESM loader does not see ConfigResourceTypes among its named exports.
+const { ConfigResourceTypes } = kafkajs;
 
 /** Kafka's default max.message.bytes (topic) and message.max.bytes (broker): what applies when the topic says nothing. */
 export const KAFKA_DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;

@@ -165,6 +165,28 @@ export interface components {
       /** @description Age of the oldest of them; null when there is none. */
       oldestUnpublishedAgeSeconds: number | null;
     };
+    StalledPartitionResponse: {
+      partition: number;
+      /**
+       * @description The records product-consumer holds there.
+       * @example product.events/2@41..45
+       */
+      records: string;
+      /**
+       * @description The step failing: applying, dead-lettering, acknowledging, committing.
+       * @example dead-lettering
+       */
+      step: string;
+      /** @example TOPIC_AUTHORIZATION_FAILED: Not authorized to access topics */
+      reason: string;
+      /** @description false: refused for good, retrying alone will not end it; an operator must act. */
+      retriable: boolean;
+      /**
+       * Format: date-time
+       * @description The first failure.
+       */
+      since: string;
+    };
     SyncStatusResponse: {
       outbox: components['schemas']['OutboxFigures'];
       /** @description Products whose current version the replica has not acknowledged. */
@@ -180,6 +202,8 @@ export interface components {
       lag: components['schemas']['GroupLagResponse'][] | components['schemas']['KafkaUnreachable'];
       /** @description Records on the dead-letter topic; null when Kafka is unreachable or the topic does not exist yet. */
       deadLetters?: number | null;
+      /** @description Partitions of product.events product-consumer cannot move past now, with why (it retries; nothing is skipped); null when Kafka is unreachable. */
+      stalledPartitions: components['schemas']['StalledPartitionResponse'][] | null;
     };
     ProductSync: {
       /**

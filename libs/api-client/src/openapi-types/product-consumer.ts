@@ -122,7 +122,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Up when the database answers a ping within 2 s and the Kafka consumer is connected. */
+    /** Up when the database answers a ping within 2 s and the Kafka consumer is connected, and no partition is stalled (a step refused for good, or failing for longer than CONSUMER_STALL_REPORT_AFTER_MS). */
     get: operations['Health_check'];
     put?: never;
     post?: never;

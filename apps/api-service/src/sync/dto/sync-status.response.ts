@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import type { GroupLag, PartitionLag } from '@nestjs-kafka-sync/kafka-kit';
+import type { ReportedStall } from '../partition-stalls.js';
 import type { SyncStatusReport } from '../sync-status.service.js';
 
 export class OutboxFigures {
@@ -37,6 +38,21 @@ export class KafkaUnreachable {
   @ApiProperty({ example: 'Kafka is unreachable' }) error!: string;
 }
 
+export class StalledPartitionResponse implements ReportedStall {
+  @ApiProperty({ type: 'integer', minimum: 0 }) partition!: number;
+  @ApiProperty({ example: 'product.events/2@41..45', description: 'The records product-consumer holds there.' })
+  records!: string;
+  @ApiProperty({
+    example: 'dead-lettering',
+    description: 'The step failing: applying, dead-lettering, acknowledging, committing.',
+  })
+  step!: string;
+  @ApiProperty({ example: 'TOPIC_AUTHORIZATION_FAILED: Not authorized to access topics' }) reason!: string;
+  @ApiProperty({ description: 'false: refused for good, retrying alone will not end it; an operator must act.' })
+  retriable!: boolean;
+  @ApiProperty({ format: 'date-time', description: 'The first failure.' }) since!: string;
+}
+
 /** GET /sync/status: how far the replica is behind. */
 export class SyncStatusResponse implements SyncStatusReport {
   @ApiProperty({ type: OutboxFigures }) outbox!: OutboxFigures;
@@ -70,4 +86,12 @@ export class SyncStatusResponse implements SyncStatusReport {
     description: 'Records on the dead-letter topic; null when Kafka is unreachable or the topic does not exist yet.',
   })
   deadLetters!: number | null;
+
+  @ApiProperty({
+    type: [StalledPartitionResponse],
+    nullable: true,
+    description:
+      'Partitions of product.events product-consumer cannot move past now, with why (it retries; nothing is skipped); null when Kafka is unreachable.',
+  })
+  stalledPartitions!: StalledPartitionResponse[] | null;
 }
