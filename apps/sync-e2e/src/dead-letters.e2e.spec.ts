@@ -3,7 +3,6 @@ import {
   DeadLetterHeaders,
   PRODUCT_EVENTS_TOPIC,
   type DeadLetter,
-  type ProductEvent,
 } from '@nestjs-kafka-sync/contracts';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -15,6 +14,7 @@ import { catalogDb } from './support/databases.js';
 import { eventually } from './support/eventually.js';
 import { deadLettersSince, produceRaw, rawHeaders, recordsWithKey, topicEnds } from './support/kafka.js';
 import { drainedAndEqual } from './support/pipeline.js';
+import { validEvent } from './support/raw-events.js';
 import { useRunningSystem } from './support/stack.js';
 
 const dlqTool = fileURLToPath(new URL('../../product-consumer/dist/cli/dlq.js', import.meta.url));
@@ -23,32 +23,6 @@ const dlqTool = fileURLToPath(new URL('../../product-consumer/dist/cli/dlq.js', 
 async function dlq(...args: string[]): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, [dlqTool, ...args], { env: process.env });
   return stdout;
-}
-
-/** A contract-valid product.created event for a product only this test knows. */
-function validEvent(overrides: Partial<ProductEvent> = {}): ProductEvent {
-  const id = randomUUID();
-  const at = new Date().toISOString();
-  return {
-    schemaVersion: 1,
-    eventId: randomUUID(),
-    type: 'product.created',
-    productId: id,
-    version: 1,
-    occurredAt: at,
-    product: {
-      id,
-      sku: `RAW-${id.slice(0, 8)}`,
-      name: 'Raw',
-      description: null,
-      price: '1.00',
-      stock: 1,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    },
-    ...overrides,
-  };
 }
 
 /** Bad records of every kind the contract knows, each under a key of its own, with the verdict it must get. */

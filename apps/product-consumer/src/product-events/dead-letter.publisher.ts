@@ -18,6 +18,7 @@ import { DeadLetterLimit } from './dead-letter-limit.js';
 /** Not even a dead letter cut to its pointer fits the topic's limit: only an operator (raising it) helps. */
 export class DeadLetterCannotFit extends Error {
   readonly retriable = false;
+  override readonly name = 'DeadLetterCannotFit';
   constructor(where: string, limit: number) {
     super(`the dead letter of ${where} does not fit ${DEAD_LETTER_TOPIC} (max.message.bytes ${limit}) even cut`);
   }
@@ -55,6 +56,15 @@ export class DeadLetterPublisher implements OnApplicationShutdown {
     const messages = letters.map((l) =>
       toDeadLetterMessage(l.source, { ...l.cause, consumerGroup: this.consumerGroup }),
     );
+    try {
+      await this.sendWithinLimit(messages);
+    } catch (error) {
+      this.limit.forget(); // an operator may change the limit before the retry (e.g. raise it): read it again then
+      throw error;
+    }
+  }
+
+  private async sendWithinLimit(messages: DeadLetterMessage[]): Promise<void> {
     try {
       await this.send(messages, await this.limit.bytes());
     } catch (error) {
