@@ -5,6 +5,7 @@ import {
   type ProductEventType,
   type ProductState,
 } from '@nestjs-kafka-sync/contracts';
+import { traceHeaders } from '@nestjs-kafka-sync/observability';
 import type { Prisma, Product } from '../generated/prisma/client.js';
 import { toProductState } from './product-state.js';
 
@@ -31,6 +32,8 @@ export async function recordChange(
       eventType: type,
       version: event.version,
       payload: event,
+      // The request's span (traceHttpRequests): the relay sends it on as the record's `traceparent` header.
+      traceparent: traceHeaders().traceparent ?? null,
     },
   });
   return product;
