@@ -7,8 +7,8 @@ import { currentTraceparent } from './record-change.js';
  * A create as ONE SQL statement: the product row and its outbox row, which PostgreSQL commits together
  * (a statement is atomic on its own). Why raw SQL here only: through the ORM a create is an interactive
  * transaction (BEGIN, two INSERTs each through Prisma's query compiler, COMMIT: four round trips), which
- * cost api-service ≈ 4.3 ms of CPU per create against ≈ 1.3 ms for this statement (.local/micro runs,
- * README "Performance"). Every column is given, none is defaulted or changed by a trigger, so `row` is the
+ * took 2.4-3.8 ms of CPU per create against 0.55-0.95 ms for this statement and 0.34-0.52 ms for plain pg
+ * (`node infra/bench/create-paths.mjs`, README "Performance"). Every column is given, none is defaulted or changed by a trigger, so `row` is the
  * committed row and `event` (built and validated from it beforehand) what the relay publishes.
  */
 export async function insertCreated(prisma: PrismaService, row: Product, event: ProductEvent): Promise<void> {
