@@ -15,6 +15,7 @@ import type { UpdateProductDto } from './dto/update-product.dto.js';
 import { DatabaseUnavailable, ProductNotFound, SkuTaken, VersionConflict, WriteContention } from './product.errors.js';
 import { classifyWriteFailure } from './write-failure.js';
 import { insertCreated } from './insert-created.js';
+import { MOVED, updateAtVersion } from './update-at-version.js';
 import { toProductState } from './product-state.js';
 import { productEvent, recordChange } from './record-change.js';
 
@@ -87,19 +88,24 @@ export class ProductsService {
     return { product: event.product, sync: syncOf(row.version, undefined) };
   }
 
-  /** PATCH (a subset of fields) and PUT (all of them; description cleared when omitted). */
+  /**
+   * PATCH (a subset of fields) and PUT (all of them; description cleared when omitted). Optimistic first: read
+   * the product, then write its next state with one statement that applies only at the version read
+   * (updateAtVersion). If another write got in between, queue on the row's lock in a transaction instead.
+   */
   async update(id: string, changes: UpdateProductDto, expectedVersion: number | undefined): Promise<Committed> {
-    return this.write(
-      id,
-      expectedVersion,
-      this.inTransaction(async (tx) => {
-        const row = await tx.product.update({
-          where: { id, ...(expectedVersion !== undefined && { version: expectedVersion }) },
-          data: { ...columns(changes), version: { increment: 1 }, updatedAt: new Date() },
-        });
-        return { product: await recordChange(tx, 'product.updated', row), sync: await syncInTx(tx, id, row.version) };
-      }),
-    );
+    return this.write(id, expectedVersion, async (committing) => {
+      const current = await this.prisma.product.findUnique({ where: { id } });
+      if (!current) throw new ProductNotFound(id);
+      if (expectedVersion !== undefined && current.version !== expectedVersion)
+        throw new VersionConflict(current.version, expectedVersion);
+      const next: Product = { ...current, ...columns(changes), version: current.version + 1, updatedAt: new Date() };
+      const event = productEvent('product.updated', next);
+      committing(); // one statement, its own commit: sent means possibly committed
+      const state = await updateAtVersion(this.prisma, next, current.version, event);
+      if (state !== MOVED) return { product: event.product, sync: syncOf(next.version, state) };
+      return this.inTransaction((tx) => updateLocked(tx, id, changes, expectedVersion))(committing);
+    });
   }
 
   /** Returns the product's last state, at the delete's version. */
@@ -144,7 +150,8 @@ export class ProductsService {
         return await attempt(() => (committing = true));
       } catch (error) {
         const failure = classifyWriteFailure(error);
-        if (failure === 'contention' && !committing && n < WRITE_ATTEMPTS) {
+        // The server rolled the statement or transaction back (even at COMMIT): safe to run again.
+        if (failure === 'contention' && n < WRITE_ATTEMPTS) {
           await sleep(backoffDelay(n, 20, 200));
           continue;
         }
@@ -177,6 +184,20 @@ export class ProductsService {
     }
     return error;
   }
+}
+
+/** An update that waits for the row's lock: for a product other writes are changing at the same moment. */
+async function updateLocked(
+  tx: Tx,
+  id: string,
+  changes: UpdateProductDto,
+  expectedVersion: number | undefined,
+): Promise<Committed> {
+  const row = await tx.product.update({
+    where: { id, ...(expectedVersion !== undefined && { version: expectedVersion }) },
+    data: { ...columns(changes), version: { increment: 1 }, updatedAt: new Date() },
+  });
+  return { product: await recordChange(tx, 'product.updated', row), sync: await syncInTx(tx, id, row.version) };
 }
 
 /** The product's sync state read inside the writing transaction, so the response needs no read after the commit. */
