@@ -15,7 +15,9 @@ const { PRODUCT_EVENTS_TOPIC } = await import('@nestjs-kafka-sync/contracts');
 const { env, startedKafka } = await up('dev');
 
 // A crashed app is restarted with backoff; `npm run app -- stop|start|restart <app>` talks to this process.
-const supervisor = new Supervisor(APPS, { ...env, ...devKeyEnv() });
+// Logs are JSON lines unless a person watches: then pino-pretty (LOG_FORMAT set by hand wins).
+const logFormat = process.env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json');
+const supervisor = new Supervisor(APPS, { ...env, ...devKeyEnv(), LOG_FORMAT: logFormat });
 const control = supervisor.listen(controlSocketPath(repoRoot, process.env));
 for (const app of APPS) supervisor.start(app.name);
 

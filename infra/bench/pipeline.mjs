@@ -2,10 +2,12 @@
 // `npm run bench` (issue 9): the pipeline's throughput and latency, each figure beside a baseline
 // measured in the same run, as one table and as JSON under bench/results/. `npm run bench -- --help`.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import { log, repoRoot } from '../run.mjs';
+import { APPS, profileDir } from './pipeline/apps.mjs';
+import { cpuShares, readProfile } from './pipeline/cpu-profile.mjs';
 import { measureEndToEnd } from './pipeline/end-to-end.mjs';
 import { HELP, parseOptions } from './pipeline/options.mjs';
 import { measureGet, measurePatch } from './pipeline/patch-get.mjs';
@@ -111,7 +113,21 @@ try {
   await Promise.all([api.end(), catalog.end()]);
   await stack.stop();
 }
+if (options.profile && !options.useRunning) printProfiles();
 process.exit(exitCode);
+
+/** Each app's CPU by package, from the profiles its exit wrote. */
+function printProfiles() {
+  for (const app of APPS) {
+    const files = readdirSync(profileDir(app.name)).filter((f) => f.endsWith('.cpuprofile'));
+    if (files.length === 0) {
+      console.error(`bench: no CPU profile from ${app.name} (it did not exit normally)`);
+      continue;
+    }
+    const shares = cpuShares(readProfile(`${profileDir(app.name)}/${files.sort().at(-1)}`));
+    console.log(`${app.name} CPU by package: ${shares.map((s) => `${s.owner} ${s.share} %`).join(', ')}`);
+  }
+}
 
 /** host:port/database, never a password. @param {string} url */
 function withoutCredentials(url) {

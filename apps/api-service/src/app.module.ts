@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TelemetryModule } from '@nestjs-kafka-sync/observability';
 import { ConsumerAppHealthModule } from '@nestjs-kafka-sync/kafka-kit';
 import { AppConfigModule, AppKafkaModule, AppSecurityModule } from './config/app-config.module.js';
 import { AppMetricsModule } from './metrics/app-metrics.module.js';
@@ -11,6 +12,7 @@ import { SyncModule } from './sync/sync.module.js';
 @Module({
   imports: [
     AppConfigModule,
+    TelemetryModule.forRoot({ app: 'api-service' }),
     AppKafkaModule,
     AppSecurityModule,
     PrismaModule,

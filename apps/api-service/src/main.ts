@@ -2,13 +2,15 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { KafkaClients, KafkaConsumerHealth } from '@nestjs-kafka-sync/kafka-kit';
 import { AppModule } from './app.module.js';
 import { serverConfig } from './config/server.config.js';
 import { configureApp } from './http/configure-app.js';
 
 async function bootstrap() {
-  const app = configureApp(await NestFactory.create(AppModule));
+  const app = configureApp(await NestFactory.create(AppModule, { bufferLogs: true }));
+  app.useLogger(app.get(PinoLogger)); // JSON lines (libs/observability LoggingModule)
   // Hybrid: the HTTP API, plus a Kafka consumer of product-consumer's acknowledgements.
   const consumer = app.connectMicroservice(app.get(KafkaClients).consumerOptions());
   app.get(KafkaConsumerHealth).track(consumer.status);

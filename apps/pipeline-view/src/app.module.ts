@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TelemetryModule } from '@nestjs-kafka-sync/observability';
 import { HTTP_SECURITY, httpSecurityFromEnv } from '@nestjs-kafka-sync/http-kit';
 import { ActionsModule } from './actions/actions.module.js';
 import { AppConfigModule, AppKafkaModule } from './config/app-config.module.js';
@@ -7,7 +8,14 @@ import { ProductsModule } from './products/products.module.js';
 import { StreamModule } from './stream/stream.module.js';
 
 @Module({
-  imports: [AppConfigModule, AppKafkaModule, ProductsModule, StreamModule, ActionsModule],
+  imports: [
+    AppConfigModule,
+    TelemetryModule.forRoot({ app: 'pipeline-view' }),
+    AppKafkaModule,
+    ProductsModule,
+    StreamModule,
+    ActionsModule,
+  ],
   controllers: [HealthController],
   // The edge settings configureHttpApp applies (helmet, CORS, /docs), without the other apps' key guard:
   // the page and its controls are a local learning tool, listening on 127.0.0.1 (PIPELINE_VIEW_HOST); its

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TelemetryModule } from '@nestjs-kafka-sync/observability';
 import { ConsumerAppHealthModule } from '@nestjs-kafka-sync/kafka-kit';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { AppConfigModule, AppKafkaModule, AppSecurityModule } from './config/app-config.module.js';
@@ -13,6 +14,7 @@ import { ProductEventsModule } from './product-events/product-events.module.js';
 @Module({
   imports: [
     AppConfigModule,
+    TelemetryModule.forRoot({ app: 'product-consumer' }),
     AppKafkaModule,
     AppSecurityModule,
     PrismaModule,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { batchConfig } from './config/batch.config.js';
 import { serverConfig } from './config/server.config.js';
@@ -12,7 +13,8 @@ import { PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
 import { KafkaClients, KafkaConsumerHealth } from '@nestjs-kafka-sync/kafka-kit';
 
 async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
+  const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger)); // JSON lines (libs/observability LoggingModule)
   configureApp(app);
   const { partitionsConcurrently } = app.get<ConfigType<typeof batchConfig>>(batchConfig.KEY);
   const consumer = app.connectMicroservice(app.get(KafkaClients).batchConsumerOptions(partitionsConcurrently));

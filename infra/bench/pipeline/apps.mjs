@@ -2,7 +2,7 @@
 // The three apps as infra/start.mjs runs them (node dist/main.js in each app's directory), with their
 // output in .local/bench/<app>.log instead of the terminal, so the table stays readable.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { repoRoot } from '../../run.mjs';
 
@@ -20,15 +20,31 @@ export function appUrl(env, app) {
   return `http://127.0.0.1:${env[app.portVariable]}`;
 }
 
+/** Where `--profile` leaves each app's `.cpuprofile`. @param {string} app */
+export const profileDir = (app) => `${repoRoot}.local/bench/profiles/${app}`;
+
+/** Node's flags for a profiled app: V8's sampling profiler, written on exit (see profile-exit.mjs). @param {string} app */
+function profileFlags(app) {
+  rmSync(profileDir(app), { recursive: true, force: true });
+  return [
+    '--cpu-prof',
+    `--cpu-prof-dir=${profileDir(app)}`,
+    '--import',
+    `${repoRoot}infra/bench/pipeline/profile-exit.mjs`,
+  ];
+}
+
 /**
  * @param {Record<string, string>} env
+ * @param {boolean} [profile] run each app under `--cpu-prof`
  * @returns {{ pids: Record<string, number>, stop: () => Promise<void> }} stop stops what it started
  */
-export function startApps(env) {
+export function startApps(env, profile = false) {
   mkdirSync(`${repoRoot}.local/bench`, { recursive: true });
   const children = APPS.map((app) => {
     const log = createWriteStream(`${repoRoot}.local/bench/${app.name}.log`);
-    const child = spawn(process.execPath, ['dist/main.js'], {
+    const flags = profile ? profileFlags(app.name) : [];
+    const child = spawn(process.execPath, [...flags, 'dist/main.js'], {
       cwd: `${repoRoot}apps/${app.name}`,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

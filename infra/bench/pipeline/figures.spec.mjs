@@ -50,6 +50,7 @@ test('quick mode shortens every duration; flags override; nonsense is refused', 
     quick: true,
     useRunning: false,
     build: true,
+    profile: false,
     seconds: 3,
     warmupSeconds: 1,
     connections: 32,
@@ -64,4 +65,6 @@ test('quick mode shortens every duration; flags override; nonsense is refused', 
   assert.equal(full.useRunning && !full.build, true);
   assert.throws(() => parseOptions(['--duration', '0']), /--duration/);
   assert.equal(parseOptions(['--help']), 'help');
+  const profiled = parseOptions(['--profile']);
+  assert.ok(profiled !== 'help' && profiled.profile);
 });

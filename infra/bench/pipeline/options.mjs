@@ -25,6 +25,8 @@ Run it under the stack lock on a shared machine: flock /tmp/nks-stack.lock npm r
                            is rebuilt from its whole product.events topic (may take long on a big topic)
   --out <dir>              where the JSON goes (default bench/results; --quick .local/bench/results)
   --no-build               skip the build
+  --profile                run the apps with node --cpu-prof and print, per app, the packages its CPU
+                           time went to over the whole run (profiles in .local/bench/profiles)
   --help                   this text
 
 Exit code: 1 if a measurement is missing or not a number, or the API answered 5xx. Never on speed.`;
@@ -34,6 +36,7 @@ Exit code: 1 if a measurement is missing or not a number, or the API answered 5x
  * @property {boolean} quick
  * @property {boolean} useRunning
  * @property {boolean} build
+ * @property {boolean} profile
  * @property {number} seconds load duration per measurement
  * @property {number} warmupSeconds
  * @property {number} connections
@@ -49,6 +52,7 @@ export function parseOptions(argv) {
       quick: { type: 'boolean', default: false },
       'use-running': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
       duration: { type: 'string' },
       warmup: { type: 'string' },
       connections: { type: 'string' },
@@ -63,6 +67,7 @@ export function parseOptions(argv) {
     quick,
     useRunning: values['use-running'] ?? false,
     build: !values['no-build'],
+    profile: values.profile ?? false,
     seconds: positive('--duration', values.duration, quick ? 3 : 15),
     warmupSeconds: positive('--warmup', values.warmup, quick ? 1 : 2, true),
     connections: positive('--connections', values.connections, 32),

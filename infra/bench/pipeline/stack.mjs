@@ -18,8 +18,8 @@ const PROFILE = 'test';
  * @property {Record<string, number> | null} pids the apps' processes, when this call started them
  */
 
-/** @param {{ useRunning: boolean, build: boolean }} options @returns {Promise<Stack>} */
-export async function openStack({ useRunning, build }) {
+/** @param {{ useRunning: boolean, build: boolean, profile: boolean }} options @returns {Promise<Stack>} */
+export async function openStack({ useRunning, build, profile }) {
   if (build) await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static']);
   // Imported once built: the topics may come from libs/contracts' build.
   const { up } = await import('../../up.mjs');
@@ -40,7 +40,7 @@ export async function openStack({ useRunning, build }) {
     await stopKafkaIfStarted();
     throw error;
   }
-  const apps = startApps(env);
+  const apps = startApps(env, profile);
   const stop = async () => {
     log('bench: stopping the apps' + (startedKafka ? ' and the broker' : ''));
     await apps.stop();

@@ -1,6 +1,7 @@
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
+import { traceHttpRequests } from '@nestjs-kafka-sync/observability';
 import helmet from 'helmet';
 import { HTTP_SECURITY, type HttpSecuritySettings } from './auth/http-security.settings.js';
 import { HttpErrorsFilter } from './http-errors.filter.js';
@@ -10,13 +11,14 @@ import { openApiDocument, type HttpAppDescription } from './openapi/openapi-docu
 import { validationException } from './validation-errors.js';
 
 /**
- * Everything an app's main.ts applies to its HTTP side: helmet's headers, CORS only for configured
+ * Everything an app's main.ts applies to its HTTP side: a trace span per request, helmet's headers, CORS only for configured
  * origins, bounded body parsers, input that PostgreSQL can store, strict validation, the project's error shape, shutdown hooks and OpenAPI at /docs (unless
  * turned off). Tests call it too, so they exercise the same pipeline. Access and rate limits are
  * HttpSecurityModule's guards.
  */
 export function configureHttpApp<T extends INestApplication>(app: T, description: HttpAppDescription): T {
   const security = app.get<HttpSecuritySettings>(HTTP_SECURITY);
+  app.use(traceHttpRequests); // first: all that follows, logs included, runs in the request's span
   app.use(helmet());
   if (security.corsOrigins.length > 0)
     app.enableCors({ origin: security.corsOrigins, exposedHeaders: ['ETag', 'Preference-Applied', 'Retry-After'] });

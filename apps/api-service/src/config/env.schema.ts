@@ -1,9 +1,12 @@
 import { httpSecurityEnv } from '@nestjs-kafka-sync/http-kit';
 import { envValidator, kafkaBrokers, optionalPostgresUrl, port } from '@nestjs-kafka-sync/service-kit';
 import { kafkaSecurityEnv } from '@nestjs-kafka-sync/kafka-kit';
+import { telemetryEnv } from '@nestjs-kafka-sync/observability';
 import { z } from 'zod';
 
 export const envSchema = z.object({
+  /** LOG_LEVEL, LOG_FORMAT, OTEL_EXPORTER_OTLP_*: the same for every app (libs/observability). */
+  ...telemetryEnv,
   ...httpSecurityEnv,
   API_SERVICE_PORT: port(3000),
   /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ProductState } from '@nestjs-kafka-sync/contracts';
-import { Prisma } from '../generated/prisma/client.js';
+import { Prisma, type Product } from '../generated/prisma/client.js';
 import { invalidField } from '@nestjs-kafka-sync/http-kit';
 import { backoffDelay, isPrismaError, PRISMA } from '@nestjs-kafka-sync/service-kit';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,10 +14,15 @@ import type { ProductPageResponse, ProductResponse } from './dto/product.respons
 import type { UpdateProductDto } from './dto/update-product.dto.js';
 import { DatabaseUnavailable, ProductNotFound, SkuTaken, VersionConflict, WriteContention } from './product.errors.js';
 import { classifyWriteFailure } from './write-failure.js';
+import { insertCreated } from './insert-created.js';
+import { MOVED, updateAtVersion } from './update-at-version.js';
 import { toProductState } from './product-state.js';
-import { recordChange } from './record-change.js';
+import { productEvent, recordChange } from './record-change.js';
 
 type Tx = Prisma.TransactionClient;
+
+/** One attempt at a write; it calls `committing()` from the moment a failure may hide a commit. */
+type WriteAttempt<T> = (committing: () => void) => Promise<T>;
 
 /** A committed write as the response shows it: the row the transaction wrote and its sync state as of the commit. */
 export interface Committed {
@@ -66,50 +71,71 @@ export class ProductsService {
 
   async create(dto: CreateProductDto): Promise<Committed> {
     const now = new Date();
-    return this.write(null, undefined, async (tx) => {
-      const row = await tx.product.create({
-        data: {
-          id: randomUUID(),
-          sku: dto.sku,
-          name: dto.name,
-          description: dto.description ?? null,
-          price: toPrice(dto.price),
-          stock: dto.stock,
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        },
-      });
-      // A new product has no acks yet: no read needed.
-      return { product: await recordChange(tx, 'product.created', row), sync: syncOf(row.version, undefined) };
-    });
+    const row: Product = {
+      id: randomUUID(),
+      sku: dto.sku,
+      name: dto.name,
+      description: dto.description ?? null,
+      price: toPrice(dto.price),
+      stock: dto.stock,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const event = productEvent('product.created', row);
+    // One statement, its own commit: sent means possibly committed. A new product has no acks yet.
+    await this.write(null, undefined, (committing) => (committing(), insertCreated(this.prisma, row, event)));
+    return { product: event.product, sync: syncOf(row.version, undefined) };
   }
 
-  /** PATCH (a subset of fields) and PUT (all of them; description cleared when omitted). */
+  /**
+   * PATCH (a subset of fields) and PUT (all of them; description cleared when omitted). Optimistic first: read
+   * the product, then write its next state with one statement that applies only at the version read
+   * (updateAtVersion). If another write got in between, queue on the row's lock in a transaction instead.
+   */
   async update(id: string, changes: UpdateProductDto, expectedVersion: number | undefined): Promise<Committed> {
-    return this.write(id, expectedVersion, async (tx) => {
-      const row = await tx.product.update({
-        where: { id, ...(expectedVersion !== undefined && { version: expectedVersion }) },
-        data: { ...columns(changes), version: { increment: 1 }, updatedAt: new Date() },
-      });
-      return { product: await recordChange(tx, 'product.updated', row), sync: await syncInTx(tx, id, row.version) };
+    return this.write(id, expectedVersion, async (committing) => {
+      const current = await this.prisma.product.findUnique({ where: { id } });
+      if (!current) throw new ProductNotFound(id);
+      if (expectedVersion !== undefined && current.version !== expectedVersion)
+        throw new VersionConflict(current.version, expectedVersion);
+      const next: Product = { ...current, ...columns(changes), version: current.version + 1, updatedAt: new Date() };
+      const event = productEvent('product.updated', next);
+      committing(); // one statement, its own commit: sent means possibly committed
+      const state = await updateAtVersion(this.prisma, next, current.version, event);
+      if (state !== MOVED) return { product: event.product, sync: syncOf(next.version, state) };
+      return this.inTransaction((tx) => updateLocked(tx, id, changes, expectedVersion))(committing);
     });
   }
 
   /** Returns the product's last state, at the delete's version. */
   async remove(id: string, expectedVersion: number | undefined): Promise<Committed> {
-    return this.write(id, expectedVersion, async (tx) => {
-      const row = await tx.product.delete({
-        where: { id, ...(expectedVersion !== undefined && { version: expectedVersion }) },
+    return this.write(
+      id,
+      expectedVersion,
+      this.inTransaction(async (tx) => {
+        const row = await tx.product.delete({
+          where: { id, ...(expectedVersion !== undefined && { version: expectedVersion }) },
+        });
+        // A delete is a change too: it gets the next version, so no older event can outrank it.
+        const product = await recordChange(tx, 'product.deleted', {
+          ...row,
+          version: row.version + 1,
+          updatedAt: new Date(),
+        });
+        return { product, sync: await syncInTx(tx, id, product.version) };
+      }),
+    );
+  }
+
+  /** A write as an interactive transaction: it is committing once `work` returned (Prisma then sends COMMIT). */
+  private inTransaction<T>(work: (tx: Tx) => Promise<T>): WriteAttempt<T> {
+    return (committing) =>
+      this.prisma.$transaction(async (tx) => {
+        const result = await work(tx);
+        committing();
+        return result;
       });
-      // A delete is a change too: it gets the next version, so no older event can outrank it.
-      const product = await recordChange(tx, 'product.deleted', {
-        ...row,
-        version: row.version + 1,
-        updatedAt: new Date(),
-      });
-      return { product, sync: await syncInTx(tx, id, product.version) };
-    });
   }
 
   /**
@@ -117,26 +143,19 @@ export class ProductsService {
    * serialization failures roll the whole transaction back, so it is run again, a bounded number of
    * times; an unreachable database is a 503 that says whether the commit may have happened.
    */
-  private async write<T>(
-    id: string | null,
-    expectedVersion: number | undefined,
-    work: (tx: Tx) => Promise<T>,
-  ): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
+  private async write<T>(id: string | null, expectedVersion: number | undefined, attempt: WriteAttempt<T>): Promise<T> {
+    for (let n = 1; ; n++) {
       let committing = false;
       try {
-        return await this.prisma.$transaction(async (tx) => {
-          const result = await work(tx);
-          committing = true; // Prisma sends COMMIT once this callback returns
-          return result;
-        });
+        return await attempt(() => (committing = true));
       } catch (error) {
         const failure = classifyWriteFailure(error);
-        if (failure === 'contention' && !committing && attempt < WRITE_ATTEMPTS) {
-          await sleep(backoffDelay(attempt, 20, 200));
+        // The server rolled the statement or transaction back (even at COMMIT): safe to run again.
+        if (failure === 'contention' && n < WRITE_ATTEMPTS) {
+          await sleep(backoffDelay(n, 20, 200));
           continue;
         }
-        if (failure === 'contention') throw new WriteContention(attempt);
+        if (failure === 'contention') throw new WriteContention(n);
         if (failure === 'unreachable') throw new DatabaseUnavailable(committing ? 'unknown' : false);
         throw await this.domainErrorOf(error, id, expectedVersion);
       }
@@ -165,6 +184,20 @@ export class ProductsService {
     }
     return error;
   }
+}
+
+/** An update that waits for the row's lock: for a product other writes are changing at the same moment. */
+async function updateLocked(
+  tx: Tx,
+  id: string,
+  changes: UpdateProductDto,
+  expectedVersion: number | undefined,
+): Promise<Committed> {
+  const row = await tx.product.update({
+    where: { id, ...(expectedVersion !== undefined && { version: expectedVersion }) },
+    data: { ...columns(changes), version: { increment: 1 }, updatedAt: new Date() },
+  });
+  return { product: await recordChange(tx, 'product.updated', row), sync: await syncInTx(tx, id, row.version) };
 }
 
 /** The product's sync state read inside the writing transaction, so the response needs no read after the commit. */

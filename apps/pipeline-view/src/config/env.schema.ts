@@ -1,7 +1,10 @@
 import { envValidator, kafkaBrokers, optionalPostgresUrl, port } from '@nestjs-kafka-sync/service-kit';
+import { telemetryEnv } from '@nestjs-kafka-sync/observability';
 import { z } from 'zod';
 
 export const envSchema = z.object({
+  /** LOG_LEVEL, LOG_FORMAT, OTEL_EXPORTER_OTLP_*: the same for every app (libs/observability). */
+  ...telemetryEnv,
   PIPELINE_VIEW_PORT: port(3003),
   /** The page has controls that write and pause: by default only this machine can open it. */
   PIPELINE_VIEW_HOST: z.string().min(1).default('127.0.0.1'),

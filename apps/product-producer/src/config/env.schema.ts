@@ -1,8 +1,11 @@
 import { envValidator, kafkaBrokers, optionalPostgresUrl, port } from '@nestjs-kafka-sync/service-kit';
 import { kafkaSecurityEnv } from '@nestjs-kafka-sync/kafka-kit';
+import { telemetryEnv } from '@nestjs-kafka-sync/observability';
 import { z } from 'zod';
 
 export const envSchema = z.object({
+  /** LOG_LEVEL, LOG_FORMAT, OTEL_EXPORTER_OTLP_*: the same for every app (libs/observability). */
+  ...telemetryEnv,
   PRODUCT_PRODUCER_PORT: port(3002),
   /**
    * The relay reads the outbox where api-service commits it: in api-service's own database, as its own
