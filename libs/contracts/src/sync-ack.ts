@@ -59,11 +59,16 @@ export function decodeSyncAck(value: Buffer | string | null | undefined): Valida
 }
 
 /** The record an ack is sent as: keyed by product id, so a product's acks stay in order. */
-export function toSyncAckMessage(ack: SyncAck): { key: string; value: string; headers: Record<string, string> } {
+export function toSyncAckMessage(
+  ack: SyncAck,
+  /** More headers, e.g. the W3C `traceparent` of the event this acknowledges. */
+  extra: Record<string, string> = {},
+): { key: string; value: string; headers: Record<string, string> } {
   return {
     key: ack.productId,
     value: JSON.stringify(ack),
     headers: {
+      ...extra,
       [EventHeaders.schemaVersion]: String(SYNC_ACK_SCHEMA_VERSION),
       [EventHeaders.contentType]: 'application/json',
     },

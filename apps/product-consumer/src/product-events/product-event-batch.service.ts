@@ -4,13 +4,13 @@ import {
   type DeadLetterCause,
   type DeadLetterSource,
   type ProductEvent,
-  type SyncAck,
 } from '@nestjs-kafka-sync/contracts';
+import { contextFromHeaders, spanOf, traceHeaders } from '@nestjs-kafka-sync/observability';
 import { ConsumerMetrics } from '../metrics/consumer-metrics.js';
 import { CatalogBatchService, type UntilDone } from './catalog-batch.service.js';
 import { DeadLetterPublisher } from './dead-letter.publisher.js';
 import { recordsWhere } from './received-record.js';
-import { SyncAckPublisher } from './sync-ack.publisher.js';
+import { SyncAckPublisher, type TracedAck } from './sync-ack.publisher.js';
 import { outcomeAck, rejectionAck } from './sync-acks.js';
 
 /** What one batch came to, once dead-lettered and acknowledged (the controller then commits it). */
@@ -37,7 +37,7 @@ type DeadLetter = { source: DeadLetterSource; cause: Omit<DeadLetterCause, 'cons
 @Injectable()
 export class ProductEventBatchService {
   private readonly logger = new Logger(ProductEventBatchService.name);
-  private owedAcks: SyncAck[] = [];
+  private owedAcks: TracedAck[] = [];
 
   constructor(
     private readonly apply: CatalogBatchService,
@@ -62,25 +62,28 @@ export class ProductEventBatchService {
       valid.map((v, i) => [v.source, outcomes[i]]),
     );
     const letters: DeadLetter[] = [];
-    const acks: SyncAck[] = [];
+    const acks: TracedAck[] = [];
     const counts = { applied: 0, stale: 0, rejected: 0 };
     for (const { source, decoded: d } of decoded) {
-      if (d.ok) {
-        const outcome = outcomeOf.get(source) ?? 'stale';
-        if (typeof outcome === 'object') letters.push(letter(source, 'database-rejected', outcome.rejected));
-        counts[typeof outcome === 'object' ? 'rejected' : outcome] += 1;
-        acks.push(outcomeAck(d.value, outcome));
-        this.logDebug(d.value, outcome);
-      } else {
-        letters.push(letter(source, d.errorClass, d.reason));
-        counts.rejected += 1;
-        const ack = rejectionAck(source.key?.toString(), d.reason);
-        if (ack) acks.push(ack);
-      }
+      // Each record continues the trace its `traceparent` header carries (the HTTP request that made the change).
+      spanOf(`${source.topic} apply`, contextFromHeaders(source.headers), started, (span) => {
+        if (d.ok) {
+          const outcome = outcomeOf.get(source) ?? 'stale';
+          if (typeof outcome === 'object') letters.push(letter(source, 'database-rejected', outcome.rejected));
+          counts[typeof outcome === 'object' ? 'rejected' : outcome] += 1;
+          acks.push({ ack: outcomeAck(d.value, outcome), trace: traceHeaders(span) });
+          this.logOutcome(d.value, outcome);
+        } else {
+          letters.push(letter(source, d.errorClass, d.reason));
+          counts.rejected += 1;
+          const ack = rejectionAck(source.key?.toString(), d.reason);
+          if (ack) acks.push({ ack, trace: traceHeaders(span) });
+        }
+      });
     }
     if (letters.length > 0) await this.deadLetter(letters, where, untilDone);
     await this.acknowledge(acks, where, untilDone);
-    this.metrics?.recordOutcomes(acks.map((ack) => ack.status));
+    this.metrics?.recordOutcomes(acks.map(({ ack }) => ack.status));
     return { where, records: records.length, ...counts };
   }
 
@@ -88,7 +91,7 @@ export class ProductEventBatchService {
   async sendOwedAcks(): Promise<void> {
     const owed = this.owedAcks.splice(0);
     if (owed.length === 0) return;
-    await this.acks.publish(...owed).catch((error: Error) => {
+    await this.acks.send(owed).catch((error: Error) => {
       this.logger.warn(`shutdown: ${owed.length} acks of applied records could not be sent: ${error.message}`);
     });
   }
@@ -102,21 +105,21 @@ export class ProductEventBatchService {
       );
   }
 
-  private async acknowledge(acks: SyncAck[], where: string, untilDone: UntilDone): Promise<void> {
+  private async acknowledge(acks: TracedAck[], where: string, untilDone: UntilDone): Promise<void> {
     this.owedAcks.push(...acks);
     const sending = this.owedAcks.splice(0);
     if (sending.length === 0) return;
     try {
-      await untilDone(`acknowledging ${where}`, () => this.acks.publish(...sending));
+      await untilDone(`acknowledging ${where}`, () => this.acks.send(sending));
     } catch (error) {
       this.owedAcks.unshift(...sending); // still owed: the next batch (or shutdown) sends them first
       throw error;
     }
   }
 
-  private logDebug(event: ProductEvent, outcome: unknown): void {
-    if (typeof outcome === 'string')
-      this.logger.debug(`${event.type} ${event.productId} v${event.version}: ${outcome}`);
+  /** One line per record, in its span: `grep <trace id>` finds what the replica did with a change. */
+  private logOutcome(event: ProductEvent, outcome: unknown): void {
+    if (typeof outcome === 'string') this.logger.log(`${outcome} ${event.type} ${event.productId} v${event.version}`);
   }
 }
 

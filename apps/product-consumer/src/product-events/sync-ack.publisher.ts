@@ -5,6 +5,12 @@ import { KafkaClients, type ResilientProducer } from '@nestjs-kafka-sync/kafka-k
 import { kafkaConfig } from '../config/kafka.config.js';
 import { boundedKafka } from './bounded-kafka.js';
 
+/** An ack and the W3C trace headers (`traceparent`) it carries on: those of the event's apply span. */
+export interface TracedAck {
+  ack: SyncAck;
+  trace: Record<string, string>;
+}
+
 /** Tells api-service what the replica did with each event, on `product.sync-acks`. */
 @Injectable()
 export class SyncAckPublisher implements OnApplicationShutdown {
@@ -15,7 +21,16 @@ export class SyncAckPublisher implements OnApplicationShutdown {
   }
 
   async publish(...acks: SyncAck[]): Promise<void> {
-    if (acks.length > 0) await this.producer.send({ topic: SYNC_ACKS_TOPIC, messages: acks.map(toSyncAckMessage) });
+    await this.send(acks.map((ack) => ({ ack, trace: {} })));
+  }
+
+  /** Each ack with the trace context of the event it acknowledges, as its record's headers. */
+  async send(acks: TracedAck[]): Promise<void> {
+    if (acks.length === 0) return;
+    await this.producer.send({
+      topic: SYNC_ACKS_TOPIC,
+      messages: acks.map(({ ack, trace }) => toSyncAckMessage(ack, trace)),
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
