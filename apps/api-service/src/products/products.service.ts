@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import type { ProductState } from '@nestjs-kafka-sync/contracts';
 import { Prisma } from '../generated/prisma/client.js';
 import { invalidField } from '@nestjs-kafka-sync/http-kit';
 import { backoffDelay, isPrismaError, PRISMA } from '@nestjs-kafka-sync/service-kit';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { eventsConfig } from '../config/events.config.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { syncOf, type ProductSync } from '../sync/sync-state.js';
 import { SyncStateService } from '../sync/sync-state.service.js';
@@ -37,6 +39,7 @@ export class ProductsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly syncState: SyncStateService,
+    @Inject(eventsConfig.KEY) private readonly events: ConfigType<typeof eventsConfig>,
   ) {}
 
   async list(query: ListProductsQuery): Promise<ProductPageResponse> {
@@ -81,7 +84,10 @@ export class ProductsService {
         },
       });
       // A new product has no acks yet: no read needed.
-      return { product: await recordChange(tx, 'product.created', row), sync: syncOf(row.version, undefined) };
+      return {
+        product: await recordChange(tx, 'product.created', row, this.events.maxBytes),
+        sync: syncOf(row.version, undefined),
+      };
     });
   }
 
@@ -92,7 +98,10 @@ export class ProductsService {
         where: { id, ...(expectedVersion !== undefined && { version: expectedVersion }) },
         data: { ...columns(changes), version: { increment: 1 }, updatedAt: new Date() },
       });
-      return { product: await recordChange(tx, 'product.updated', row), sync: await syncInTx(tx, id, row.version) };
+      return {
+        product: await recordChange(tx, 'product.updated', row, this.events.maxBytes),
+        sync: await syncInTx(tx, id, row.version),
+      };
     });
   }
 
@@ -107,7 +116,7 @@ export class ProductsService {
         ...row,
         version: row.version + 1,
         updatedAt: new Date(),
-      });
+      }); // no size check: a product must always be deletable (the last write's event already fit)
       return { product, sync: await syncInTx(tx, id, product.version) };
     });
   }

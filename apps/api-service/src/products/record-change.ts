@@ -6,13 +6,18 @@ import {
   type ProductState,
 } from '@nestjs-kafka-sync/contracts';
 import type { Prisma, Product } from '../generated/prisma/client.js';
+import { assertEventFits } from './event-size.js';
 import { toProductState } from './product-state.js';
 
-/** Writes the outbox row for a change; the envelope is validated here so a broken event can never be queued. */
+/**
+ * Writes the outbox row for a change; the envelope is validated here so a broken event can never be queued,
+ * and, given `maxEventBytes`, one too large for the topic is refused (EventTooLarge) before the insert.
+ */
 export async function recordChange(
   tx: Prisma.TransactionClient,
   type: ProductEventType,
   row: Product,
+  maxEventBytes?: number,
 ): Promise<ProductState> {
   const product = toProductState(row);
   const event = productEventSchema.parse({
@@ -24,6 +29,7 @@ export async function recordChange(
     occurredAt: product.updatedAt,
     product,
   });
+  if (maxEventBytes !== undefined) assertEventFits(event, maxEventBytes);
   await tx.outboxEvent.create({
     data: {
       eventId: event.eventId,
