@@ -1,3 +1,4 @@
+import type { ProductEvent } from '@nestjs-kafka-sync/contracts';
 import { apiDb } from './databases.js';
 
 /** The newest outbox row's id ('0' if none): rows written later have larger ids. */
@@ -23,4 +24,24 @@ export async function outboxEventIdOf(productId: string, version: number): Promi
   );
   if (rows.length !== 1) throw new Error(`${rows.length} outbox rows for ${productId} v${version}`);
   return rows[0].event_id;
+}
+
+/** Queues an event straight into the outbox, bypassing api-service's checks: how a bug or a hand-made row would. */
+export async function insertOutboxEvent(event: ProductEvent): Promise<void> {
+  await apiDb.query(
+    `INSERT INTO outbox_events (event_id, aggregate_id, event_type, version, payload) VALUES ($1, $2, $3, $4, $5)`,
+    [event.eventId, event.productId, event.type, event.version, JSON.stringify(event)],
+  );
+}
+
+/** The parking columns of an event's outbox row. */
+export async function parkingOf(
+  eventId: string,
+): Promise<{ parked: boolean; published: boolean; reason: string | null }> {
+  const { rows } = await apiDb.query(
+    `SELECT parked_at IS NOT NULL AS parked, published_at IS NOT NULL AS published, park_reason AS reason
+     FROM outbox_events WHERE event_id = $1`,
+    [eventId],
+  );
+  return rows[0];
 }

@@ -5,25 +5,23 @@ import { withAdmin } from './kafka.js';
 type ConfigEntry = { name: string; value: string };
 
 /** kafkajs has only the non-incremental AlterConfigs: the entries given replace all of the topic's own. */
-const setAckTopicConfig = (configEntries: ConfigEntry[]) =>
+const setTopicConfig = (name: string, configEntries: ConfigEntry[]) =>
   withAdmin((admin) =>
     admin.alterConfigs({
       validateOnly: false,
-      resources: [{ type: ConfigResourceTypes.TOPIC, name: SYNC_ACKS_TOPIC, configEntries }],
+      resources: [{ type: ConfigResourceTypes.TOPIC, name, configEntries }],
     }),
   );
 
 /**
- * Makes the broker refuse every ack (product.sync-acks' max.message.bytes set to 1: each produce
- * request is answered MESSAGE_TOO_LARGE) until the returned function restores the topic's own
- * settings. How a test keeps a record applied but not acknowledged, hence not committed, in a
- * consumer's hands, with no hook in the consumer.
+ * Sets a topic's max.message.bytes to `bytes`, keeping its other settings, until the returned function
+ * restores the topic's own settings.
  */
-export async function refuseAcks(): Promise<() => Promise<void>> {
+export async function limitTopicMessageBytes(topic: string, bytes: number): Promise<() => Promise<void>> {
   const own = await withAdmin(async (admin) => {
     const { resources } = await admin.describeConfigs({
       includeSynonyms: false,
-      resources: [{ type: ConfigResourceTypes.TOPIC, name: SYNC_ACKS_TOPIC }],
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }],
     });
     return (
       resources[0].configEntries
@@ -32,6 +30,16 @@ export async function refuseAcks(): Promise<() => Promise<void>> {
         .map((entry): ConfigEntry => ({ name: entry.configName, value: entry.configValue }))
     );
   });
-  await setAckTopicConfig([...own, { name: 'max.message.bytes', value: '1' }]);
-  return () => setAckTopicConfig(own).then(() => undefined);
+  await setTopicConfig(topic, [...own, { name: 'max.message.bytes', value: String(bytes) }]);
+  return () => setTopicConfig(topic, own).then(() => undefined);
+}
+
+/**
+ * Makes the broker refuse every ack (product.sync-acks' max.message.bytes set to 1: each produce
+ * request is answered MESSAGE_TOO_LARGE) until the returned function restores the topic's own
+ * settings. How a test keeps a record applied but not acknowledged, hence not committed, in a
+ * consumer's hands, with no hook in the consumer.
+ */
+export function refuseAcks(): Promise<() => Promise<void>> {
+  return limitTopicMessageBytes(SYNC_ACKS_TOPIC, 1);
 }
