@@ -22,11 +22,11 @@ export interface BatchByteLimit {
  * (an unreadable config) counts as unknown.
  */
 export function batchByteLimit({ topic, broker, configured }: LimitSources): BatchByteLimit {
-  const known = (value?: number) => value !== undefined && Number.isFinite(value) && value > 0;
+  const known = (value?: number): value is number => value !== undefined && Number.isFinite(value) && value > 0;
   const learned: BatchByteLimit = known(topic)
-    ? { bytes: topic!, source: 'topic' }
+    ? { bytes: topic, source: 'topic' }
     : known(broker)
-      ? { bytes: broker!, source: 'broker' }
+      ? { bytes: broker, source: 'broker' }
       : { bytes: KAFKA_DEFAULT_MAX_MESSAGE_BYTES, source: 'kafka default' };
   return configured !== undefined ? { ...learned, bytes: Math.min(learned.bytes, configured) } : learned;
 }

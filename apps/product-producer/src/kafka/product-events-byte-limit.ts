@@ -2,9 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
 import { KafkaClients } from '@nestjs-kafka-sync/kafka-kit';
-import { ConfigResourceTypes, type Admin, type Kafka } from 'kafkajs';
+import kafkajs, { type Admin, type Kafka } from 'kafkajs';
 import { outboxConfig } from '../config/outbox.config.js';
 import { batchByteLimit } from './batch-byte-limit.js';
+
+// kafkajs is CommonJS and Node's ESM loader does not see this enum as a named export.
+const { ConfigResourceTypes } = kafkajs;
 
 /**
  * How large a record batch product.events accepts, read from the cluster on first use and again after the
@@ -54,7 +57,7 @@ export class ProductEventsByteLimit {
 }
 
 /** One config value as a number; undefined when it cannot be read (e.g. no DESCRIBE_CONFIGS right). */
-async function readConfig(admin: Admin, type: ConfigResourceTypes, name: string, config: string) {
+async function readConfig(admin: Admin, type: kafkajs.ConfigResourceTypes, name: string, config: string) {
   try {
     const { resources } = await admin.describeConfigs({
       includeSynonyms: false,

@@ -83,8 +83,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   /** Sends the rows; returns those no request can ever carry, to be parked in the same transaction. */
   private async publish(rows: OutboxRow[]): Promise<ParkedRow[]> {
     const refused = await this.publisher.publish(rows.map((row) => row.payload));
-    const rowOf = new Map(rows.map((row) => [row.payload.eventId, row]));
-    return refused.map(({ eventId, reason }) => ({ id: rowOf.get(eventId)!.id, reason }));
+    const idOf = new Map(rows.map((row) => [row.payload.eventId, row.id]));
+    return refused.flatMap(({ eventId, reason }) => {
+      const id = idOf.get(eventId);
+      return id === undefined ? [] : [{ id, reason }];
+    });
   }
 
   /** After the commit: a parked row is loud (warn, metric, /health), and never stops the rows after it. */
