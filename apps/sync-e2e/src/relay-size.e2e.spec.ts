@@ -41,10 +41,10 @@ afterAll(async () => {
 describe('events too large for product.events', () => {
   it('a write whose event passes PRODUCT_EVENT_MAX_BYTES answers 413 naming the field, and writes nothing', async () => {
     const big = { sku: sku('HUGE'), name: 'huge', price: 1, stock: 1, description: 'é'.repeat(2000) };
-    const { status, body } = await call<{ fields: { field: string }[]; written: boolean }>('POST', '/products', big);
-    expect({ status, fields: body.fields, written: body.written }).toEqual({
+    const { status, body } = await call<{ errors: unknown; written: boolean }>('POST', '/products', big);
+    expect({ status, errors: body.errors, written: body.written }).toEqual({
       status: 413,
-      fields: [{ field: 'description', reason: expect.stringContaining('over the 4096 bytes') }],
+      errors: [{ field: 'description', reason: expect.stringContaining('over the 4096 bytes') }],
       written: false,
     });
     const [products, outbox] = await Promise.all([
