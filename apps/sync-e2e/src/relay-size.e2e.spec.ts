@@ -1,5 +1,4 @@
 import { PRODUCT_EVENTS_TOPIC } from '@nestjs-kafka-sync/contracts';
-import { productEvent } from '@nestjs-kafka-sync/contracts/testing';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, call, replicated } from './support/api.js';
@@ -9,24 +8,18 @@ import { e2eEnv } from './support/env.js';
 import { eventually } from './support/eventually.js';
 import { skipToEndOfTopic } from './support/kafka.js';
 import { scrape, sampleSum } from './support/metrics.js';
-import { insertOutboxEvent, parkingOf } from './support/outbox.js';
+import { insertOutboxEvents, parkingOf } from './support/outbox.js';
+import { heavyEvent, relayHealth } from './support/relay.js';
 import { appKafkaEnv } from './support/secure-broker.js';
 import { apps } from './support/stack.js';
 import { limitTopicMessageBytes } from './support/topic-config.js';
 
-/** Low enough for a 2,000-character description to pass it, high enough for any ordinary product. */
+/** Low enough for 2,000 two-byte characters to pass it, high enough for any ordinary product. */
 const api4k = new AppProcess('api-service', `${e2eEnv.apiUrl}/health`, {
   ...appKafkaEnv('api-service'),
   PRODUCT_EVENT_MAX_BYTES: '4096',
 });
-const sku = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
-const create = (prefix: string) => api.create({ sku: sku(prefix), name: prefix, price: 1, stock: 1 });
-/** The issue's ~13 kB event: 2,000 control characters JSON escapes to six bytes each. */
-const bloated = () => productEvent({ product: { sku: sku('BIG'), description: '\u0001'.repeat(2000) } });
-const relayHealth = async () =>
-  ((await (await fetch(`${e2eEnv.producerUrl}/health`)).json()) as { info: Record<string, unknown> }).info[
-    'outbox-relay'
-  ];
+const create = (name: string) => api.create({ sku: `${name}-${randomUUID().slice(0, 8)}`, name, price: 1, stock: 1 });
 
 beforeAll(async () => {
   await resetDatabases();
@@ -40,7 +33,13 @@ afterAll(async () => {
 
 describe('events too large for product.events', () => {
   it('a write whose event passes PRODUCT_EVENT_MAX_BYTES answers 413 naming the field, and writes nothing', async () => {
-    const big = { sku: sku('HUGE'), name: 'huge', price: 1, stock: 1, description: 'é'.repeat(2000) };
+    const big = {
+      sku: `HUGE-${randomUUID().slice(0, 8)}`,
+      name: 'huge',
+      price: 1,
+      stock: 1,
+      description: 'é'.repeat(2000),
+    };
     const { status, body } = await call<{ errors: unknown; written: boolean }>('POST', '/products', big);
     expect({ status, errors: body.errors, written: body.written }).toEqual({
       status: 413,
@@ -54,16 +53,19 @@ describe('events too large for product.events', () => {
     expect([products.rowCount, outbox.rowCount]).toEqual([0, 0]);
   });
 
-  it('a record the broker refuses is parked (row, metric, /health) and other products keep replicating', async () => {
+  it('splits a burst under the topic limit; parks what no request can carry (row, metric, /health); others flow', async () => {
     await replicated((await create('FIRST')).id, 1); // the relay has learned the topic's limit (1 MiB)
     const restore = await limitTopicMessageBytes(PRODUCT_EVENTS_TOPIC, 8192); // lowered behind its back
     try {
-      const [refused, known] = [bloated(), bloated()];
-      await insertOutboxEvent(refused); // sent, refused as MESSAGE_TOO_LARGE
-      const after = await create('AFTER');
-      await replicated(after.id, 1);
-      await insertOutboxEvent(known); // over the limit the relay has read again: never sent
+      const [refused, known] = [heavyEvent({ escaped: true }), heavyEvent({ escaped: true })];
+      await insertOutboxEvents(refused); // sent, refused as MESSAGE_TOO_LARGE
+      await replicated((await create('AFTER')).id, 1);
+      const logFrom = apps.producer.log.length;
+      const productId = randomUUID(); // six versions, 17 kB in one batch for one partition: three requests
+      await insertOutboxEvents(known, ...[1, 2, 3, 4, 5, 6].map((version) => heavyEvent({ productId, version })));
+      await replicated(productId, 6);
       await replicated((await create('LAST')).id, 1);
+      expect(apps.producer.log.slice(logFrom)).not.toContain('sending one by one'); // split before sending
       // Marked in the relay's transaction, which commits just after Kafka's ack: may trail the replica a moment.
       const [first, second] = await eventually(async () => {
         const rows = await Promise.all([parkingOf(refused.eventId), parkingOf(known.eventId)]);

@@ -26,11 +26,16 @@ export async function outboxEventIdOf(productId: string, version: number): Promi
   return rows[0].event_id;
 }
 
-/** Queues an event straight into the outbox, bypassing api-service's checks: how a bug or a hand-made row would. */
-export async function insertOutboxEvent(event: ProductEvent): Promise<void> {
+/**
+ * Queues events straight into the outbox in one transaction (the relay sees them at once, one batch),
+ * bypassing api-service's checks: how a bug or a hand-made row would.
+ */
+export async function insertOutboxEvents(...events: ProductEvent[]): Promise<void> {
   await apiDb.query(
-    `INSERT INTO outbox_events (event_id, aggregate_id, event_type, version, payload) VALUES ($1, $2, $3, $4, $5)`,
-    [event.eventId, event.productId, event.type, event.version, JSON.stringify(event)],
+    `INSERT INTO outbox_events (event_id, aggregate_id, event_type, version, payload)
+     SELECT e->>'eventId', (e->>'productId')::uuid, e->>'type', (e->>'version')::int, e
+     FROM jsonb_array_elements($1::jsonb) AS e`,
+    [JSON.stringify(events)],
   );
 }
 
