@@ -33,8 +33,8 @@ export async function outboxEventIdOf(productId: string, version: number): Promi
 export async function insertOutboxEvents(...events: ProductEvent[]): Promise<void> {
   await apiDb.query(
     `INSERT INTO outbox_events (event_id, aggregate_id, event_type, version, payload)
-     SELECT e->>'eventId', (e->>'productId')::uuid, e->>'type', (e->>'version')::int, e
-     FROM jsonb_array_elements($1::jsonb) AS e`,
+     SELECT (e->>'eventId')::uuid, (e->>'productId')::uuid, e->>'type', (e->>'version')::int, e
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(e, n) ORDER BY n`,
     [JSON.stringify(events)],
   );
 }
