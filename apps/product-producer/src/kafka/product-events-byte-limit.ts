@@ -43,10 +43,7 @@ export class ProductEventsByteLimit {
     await admin.connect(); // unreachable: throws, and the relay's attempt is retried like any send
     try {
       const topic = await readConfig(admin, ConfigResourceTypes.TOPIC, PRODUCT_EVENTS_TOPIC, 'max.message.bytes');
-      const broker =
-        topic === undefined
-          ? await readConfig(admin, ConfigResourceTypes.BROKER, await anyBrokerId(admin), 'message.max.bytes')
-          : undefined;
+      const broker = topic === undefined ? await readBrokerConfig(admin, 'message.max.bytes') : undefined;
       const limit = batchByteLimit({ topic, broker, configured: this.outbox.maxBatchBytes });
       this.logger.log(`sending at most ${limit.bytes} bytes per partition request (${limit.source} limit)`);
       return limit.bytes;
@@ -70,7 +67,12 @@ async function readConfig(admin: Admin, type: kafkajs.ConfigResourceTypes, name:
   }
 }
 
-async function anyBrokerId(admin: Admin): Promise<string> {
-  const { brokers } = await admin.describeCluster();
-  return String(brokers[0]?.nodeId ?? 0);
+/** One config of any broker (they share it); undefined when it cannot be read. */
+async function readBrokerConfig(admin: Admin, config: string) {
+  try {
+    const { brokers } = await admin.describeCluster();
+    return await readConfig(admin, ConfigResourceTypes.BROKER, String(brokers[0]?.nodeId ?? 0), config);
+  } catch {
+    return undefined;
+  }
 }
