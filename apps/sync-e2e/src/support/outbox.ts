@@ -50,3 +50,13 @@ export async function parkingOf(
   );
   return rows[0];
 }
+
+/** How many product rows and outbox rows hold this sku: [0, 0] when a write was refused whole. */
+export async function rowsWithSku(sku: string): Promise<[number, number]> {
+  const { rows } = await apiDb.query<{ products: number; outbox: number }>(
+    `SELECT (SELECT count(*) FROM products WHERE sku = $1)::int AS products,
+            (SELECT count(*) FROM outbox_events WHERE payload->'product'->>'sku' = $1)::int AS outbox`,
+    [sku],
+  );
+  return [rows[0].products, rows[0].outbox];
+}
