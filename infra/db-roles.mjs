@@ -25,8 +25,9 @@ export const DATABASES = {
     owner: R.apiOwner,
     grants: [
       { role: R.api, tables: 'SELECT, INSERT, UPDATE, DELETE', sequences: 'USAGE, SELECT' },
-      // Read the outbox, mark rows published, delete published rows past retention: no other column, no other table.
-      { role: R.relay, only: { outbox_events: ['SELECT, DELETE', 'UPDATE (published_at)'] } },
+      // Read the outbox, mark rows published (or parked: never publishable), delete published rows past retention:
+      // no other column, no other table.
+      { role: R.relay, only: { outbox_events: ['SELECT, DELETE', 'UPDATE (published_at, parked_at, park_reason)'] } },
       { role: R.apiReader, tables: 'SELECT' },
     ],
   },

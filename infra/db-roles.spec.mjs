@@ -67,12 +67,12 @@ describe('grantStatements', () => {
   const grantsTo = (sql, role) =>
     sql.filter((/** @type {string} */ s) => s.startsWith('GRANT') && s.endsWith(`TO "${role}"`));
 
-  it('gives the relay the outbox only: read, delete, and update of published_at', () => {
+  it('gives the relay the outbox only: read, delete, and update of published_at and the parking columns', () => {
     expect(grantsTo(api, 'nks_relay')).toEqual([
       'GRANT CONNECT ON DATABASE "api_service" TO "nks_relay"',
       'GRANT USAGE ON SCHEMA public TO "nks_relay"',
       'GRANT SELECT, DELETE ON "outbox_events" TO "nks_relay"',
-      'GRANT UPDATE (published_at) ON "outbox_events" TO "nks_relay"',
+      'GRANT UPDATE (published_at, parked_at, park_reason) ON "outbox_events" TO "nks_relay"',
     ]);
   });
 

@@ -13,7 +13,13 @@ import { DEAD_LETTER_TOPIC, PRODUCT_EVENTS_TOPIC, SYNC_ACKS_TOPIC } from '@nestj
  */
 export function secureGrants({ catalogGroup = 'product-catalog', syncAcksGroup = 'api-service-sync-acks' } = {}) {
   return [
-    { user: 'product-producer', resource: 'TOPIC', name: PRODUCT_EVENTS_TOPIC, operations: ['WRITE', 'DESCRIBE'] },
+    // DESCRIBE_CONFIGS: the relay reads the topic's max.message.bytes, to split its sends under it.
+    {
+      user: 'product-producer',
+      resource: 'TOPIC',
+      name: PRODUCT_EVENTS_TOPIC,
+      operations: ['WRITE', 'DESCRIBE', 'DESCRIBE_CONFIGS'],
+    },
     { user: 'product-consumer', resource: 'TOPIC', name: PRODUCT_EVENTS_TOPIC, operations: ['READ', 'DESCRIBE'] },
     { user: 'product-consumer', resource: 'GROUP', name: catalogGroup, prefixed: true, operations: ['READ', 'DELETE'] },
     {

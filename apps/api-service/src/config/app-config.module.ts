@@ -3,6 +3,7 @@ import { HttpSecurityModule } from '@nestjs-kafka-sync/http-kit';
 import { KafkaModule } from '@nestjs-kafka-sync/kafka-kit';
 import { validateEnv } from './env.schema.js';
 import { databaseConfig } from './database.config.js';
+import { eventsConfig } from './events.config.js';
 import { kafkaConfig } from './kafka.config.js';
 import { reconcileConfig } from './reconcile.config.js';
 import { securityConfig } from './security.config.js';
@@ -13,7 +14,7 @@ import { syncConfig } from './sync.config.js';
 export const AppConfigModule = ConfigModule.forRoot({
   isGlobal: true,
   validate: validateEnv,
-  load: [serverConfig, securityConfig, databaseConfig, kafkaConfig, syncConfig, reconcileConfig],
+  load: [serverConfig, securityConfig, databaseConfig, kafkaConfig, syncConfig, reconcileConfig, eventsConfig],
 });
 
 /** Kafka clients made from the validated `kafka` namespace. */

@@ -21,6 +21,12 @@ export const envSchema = z.object({
   CATALOG_DATABASE_URL: optionalPostgresUrl,
   /** Products fingerprinted per query on each side while reconciling. */
   RECONCILE_BATCH_SIZE: z.coerce.number().int().min(1).default(5000),
+  /**
+   * Largest product event (its Kafka record: key, value, headers) a write may produce; a write over it is
+   * refused with 413 before anything is written. Keep it under product.events' max.message.bytes (Kafka's
+   * default 1,048,588) less product-producer's per-request overhead.
+   */
+  PRODUCT_EVENT_MAX_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   KAFKA_BROKERS: kafkaBrokers,
   /** KAFKA_SSL, KAFKA_SASL_*: the same for every app (libs/kafka-kit). */
   ...kafkaSecurityEnv,

@@ -54,3 +54,19 @@ export class DatabaseUnavailable extends DomainError {
     );
   }
 }
+
+/**
+ * The change's event would be larger than product.events takes (PRODUCT_EVENT_MAX_BYTES): refused before
+ * anything is written. `field` is the product field that weighs most.
+ */
+export class EventTooLarge extends DomainError {
+  readonly kind = 'too-large';
+
+  constructor(field: string, bytes: number, maxBytes: number) {
+    const reason = `makes the product's event ${bytes} bytes once serialized, over the ${maxBytes} bytes an event may have`;
+    super(`${field}: ${reason}; nothing was written`, {
+      fields: [{ field, reason }],
+      facts: { eventBytes: bytes, maxEventBytes: maxBytes, written: false },
+    });
+  }
+}

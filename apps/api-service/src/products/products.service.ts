@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import type { ProductState } from '@nestjs-kafka-sync/contracts';
 import { Prisma, type Product } from '../generated/prisma/client.js';
 import { invalidField } from '@nestjs-kafka-sync/http-kit';
 import { backoffDelay, isPrismaError, PRISMA } from '@nestjs-kafka-sync/service-kit';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { eventsConfig } from '../config/events.config.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { syncOf, type ProductSync } from '../sync/sync-state.js';
 import { SyncStateService } from '../sync/sync-state.service.js';
@@ -42,6 +44,7 @@ export class ProductsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly syncState: SyncStateService,
+    @Inject(eventsConfig.KEY) private readonly events: ConfigType<typeof eventsConfig>,
   ) {}
 
   async list(query: ListProductsQuery): Promise<ProductPageResponse> {
@@ -82,7 +85,7 @@ export class ProductsService {
       createdAt: now,
       updatedAt: now,
     };
-    const event = productEvent('product.created', row);
+    const event = productEvent('product.created', row, this.events.maxBytes);
     // One statement, its own commit: sent means possibly committed. A new product has no acks yet.
     await this.write(null, undefined, (committing) => (committing(), insertCreated(this.prisma, row, event)));
     return { product: event.product, sync: syncOf(row.version, undefined) };
@@ -100,11 +103,11 @@ export class ProductsService {
       if (expectedVersion !== undefined && current.version !== expectedVersion)
         throw new VersionConflict(current.version, expectedVersion);
       const next: Product = { ...current, ...columns(changes), version: current.version + 1, updatedAt: new Date() };
-      const event = productEvent('product.updated', next);
+      const event = productEvent('product.updated', next, this.events.maxBytes);
       committing(); // one statement, its own commit: sent means possibly committed
       const state = await updateAtVersion(this.prisma, next, current.version, event);
       if (state !== MOVED) return { product: event.product, sync: syncOf(next.version, state) };
-      return this.inTransaction((tx) => updateLocked(tx, id, changes, expectedVersion))(committing);
+      return this.inTransaction((tx) => updateLocked(tx, id, changes, expectedVersion, this.events.maxBytes))(committing);
     });
   }
 
@@ -192,12 +195,16 @@ async function updateLocked(
   id: string,
   changes: UpdateProductDto,
   expectedVersion: number | undefined,
+  maxEventBytes: number,
 ): Promise<Committed> {
   const row = await tx.product.update({
     where: { id, ...(expectedVersion !== undefined && { version: expectedVersion }) },
     data: { ...columns(changes), version: { increment: 1 }, updatedAt: new Date() },
   });
-  return { product: await recordChange(tx, 'product.updated', row), sync: await syncInTx(tx, id, row.version) };
+  return {
+    product: await recordChange(tx, 'product.updated', row, maxEventBytes),
+    sync: await syncInTx(tx, id, row.version),
+  };
 }
 
 /** The product's sync state read inside the writing transaction, so the response needs no read after the commit. */

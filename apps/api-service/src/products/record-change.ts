@@ -8,12 +8,16 @@ import {
 } from '@nestjs-kafka-sync/contracts';
 import { traceHeaders } from '@nestjs-kafka-sync/observability';
 import type { Prisma, Product } from '../generated/prisma/client.js';
+import { assertEventFits } from './event-size.js';
 import { toProductState } from './product-state.js';
 
-/** The event describing a change, validated here so a broken event can never be queued. */
-export function productEvent(type: ProductEventType, row: Product): ProductEvent {
+/**
+ * The event describing a change, validated here so a broken event can never be queued, and, given
+ * `maxEventBytes`, one too large for the topic refused (EventTooLarge) before anything is written.
+ */
+export function productEvent(type: ProductEventType, row: Product, maxEventBytes?: number): ProductEvent {
   const product = toProductState(row);
-  return productEventSchema.parse({
+  const event = productEventSchema.parse({
     schemaVersion: PRODUCT_EVENT_SCHEMA_VERSION,
     eventId: randomUUID(),
     type,
@@ -22,6 +26,8 @@ export function productEvent(type: ProductEventType, row: Product): ProductEvent
     occurredAt: product.updatedAt,
     product,
   });
+  if (maxEventBytes !== undefined) assertEventFits(event, maxEventBytes);
+  return event;
 }
 
 /**
@@ -37,8 +43,9 @@ export async function recordChange(
   tx: Prisma.TransactionClient,
   type: ProductEventType,
   row: Product,
+  maxEventBytes?: number,
 ): Promise<ProductState> {
-  const event = productEvent(type, row);
+  const event = productEvent(type, row, maxEventBytes);
   await tx.outboxEvent.create({
     data: {
       eventId: event.eventId,

@@ -20,6 +20,11 @@ export const envSchema = z.object({
   /** Fallback when a NOTIFY is missed: a missed wake-up delays a change by at most this long, never loses it. */
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /**
+   * Cap on one partition's record batch per request, in bytes. The relay reads product.events'
+   * max.message.bytes from the cluster and sends at most the smaller of the two (unset: the topic's).
+   */
+  OUTBOX_MAX_BATCH_BYTES: z.coerce.number().int().min(4096).optional(),
   /** Longest wait between retries after Kafka or the database failed. */
   OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(10).default(10_000),
   /** Published rows are kept this long (for audits and debugging), then deleted. Unpublished rows are never deleted. */

@@ -6,7 +6,8 @@ import { outboxConfig } from '../config/outbox.config.js';
 import { ProductEventPublisher } from '../kafka/product-event.publisher.js';
 import { RelayMetrics } from '../metrics/relay-metrics.js';
 import { OutboxNotifications } from './outbox-notifications.js';
-import { OutboxStore } from './outbox.store.js';
+import { classifySendFailure } from '../kafka/send-failure.js';
+import { OutboxStore, type OutboxRow, type ParkedRow } from './outbox.store.js';
 
 export interface RelayStatus {
   published: number;
@@ -56,25 +57,45 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     while (!this.stopping.signal.aborted) {
       this.wake = new AbortController();
       try {
-        const published = await this.store.publishNextBatch(
+        const handled = await this.store.publishNextBatch(
           batchSize,
-          (rows) => this.publisher.publish(rows.map((row) => row.payload)),
-          (latencies) => this.metrics.marked(latencies),
+          (rows) => this.publish(rows),
+          (latencies, parked) => this.recordMarked(latencies, parked),
         );
-        this.recordSuccess(published ?? 0);
-        if (published === batchSize) continue; // more may be waiting
+        this.recordSuccess(handled ?? 0);
+        if (handled === batchSize) continue; // more may be waiting
         await this.pause(pollMs, this.wake.signal);
       } catch (error) {
         this.metrics.failed();
         this.state.consecutiveFailures += 1;
         this.state.lastError = (error as Error).message;
         const delay = backoffDelay(this.state.consecutiveFailures, 200, maxBackoffMs);
+        const needs =
+          classifySendFailure(error) === 'permanent' ? ' (Kafka refuses it for good: needs an operator)' : '';
         this.logger.warn(
-          `relay failed (attempt ${this.state.consecutiveFailures}), retrying in ${delay} ms: ${this.state.lastError}`,
+          `relay failed (attempt ${this.state.consecutiveFailures})${needs}, retrying in ${delay} ms: ${this.state.lastError}`,
         );
         await this.pause(delay); // not cut short by NOTIFY: a down broker must not be hammered on every write
       }
     }
+  }
+
+  /** Sends the rows; returns those no request can ever carry, to be parked in the same transaction. */
+  private async publish(rows: OutboxRow[]): Promise<ParkedRow[]> {
+    const refused = await this.publisher.publish(rows.map((row) => row.payload));
+    const idOf = new Map(rows.map((row) => [row.payload.eventId, row.id]));
+    return refused.flatMap(({ eventId, reason }) => {
+      const id = idOf.get(eventId);
+      return id === undefined ? [] : [{ id, reason }];
+    });
+  }
+
+  /** After the commit: a parked row is loud (warn, metric, /health), and never stops the rows after it. */
+  private recordMarked(latencies: number[], parked: ParkedRow[]): void {
+    this.metrics.marked(latencies);
+    this.metrics.parked(parked.length);
+    for (const { id, reason } of parked)
+      this.logger.warn(`parked outbox row ${id}: ${reason}; it will not be retried (see README "When things fail")`);
   }
 
   private recordSuccess(published: number): void {

@@ -94,6 +94,41 @@ describe('OutboxStore against a real PostgreSQL', () => {
     expect(await unpublished()).toEqual([]);
   });
 
+  it('parks the rows publish refuses, with their reason, marks the rest published, and never hands them over again', async () => {
+    const ids = await queue(4);
+    const marked: { latencies: number[]; parked: string[] }[] = [];
+    const handled = await store.publishNextBatch(
+      10,
+      async () => [{ id: ids[1], reason: 'record of 2000000 bytes over the 1048588 bytes product.events accepts' }],
+      (latencies, parked) => marked.push({ latencies, parked: parked.map((p) => p.id) }),
+    );
+    expect(handled).toBe(4);
+    expect(marked).toEqual([
+      { latencies: [expect.any(Number), expect.any(Number), expect.any(Number)], parked: [ids[1]] },
+    ]);
+    const { rows } = await db.query(
+      'SELECT id, published_at IS NOT NULL AS published, parked_at IS NOT NULL AS parked, park_reason FROM outbox_events ORDER BY id',
+    );
+    expect(rows.map((r) => [r.id, r.published, r.parked])).toEqual([
+      [ids[0], true, false],
+      [ids[1], false, true],
+      [ids[2], true, false],
+      [ids[3], true, false],
+    ]);
+    expect(rows[1].park_reason).toContain('over the 1048588 bytes');
+    expect(await store.countUnpublished()).toBe(0);
+    const later = await queue(1);
+    const handedOver: string[] = [];
+    await store.publishNextBatch(10, async (batch) => void handedOver.push(...batch.map((r) => r.id)));
+    expect(handedOver).toEqual(later);
+    const parked = await store.parked();
+    expect(parked).toMatchObject({ count: 1, newest: { version: 1, reason: rows[1].park_reason } });
+    // Retention deletes published rows only: a parked row stays for a person to look at.
+    await db.query(`UPDATE outbox_events SET created_at = now() - interval '30 days'`);
+    await store.deletePublishedBefore(0, 100);
+    expect((await db.query('SELECT id FROM outbox_events')).rows.map((r) => r.id)).toEqual([ids[1]]);
+  });
+
   it('deletes rows published longer ago than the retention, in batches, and never an unpublished row', async () => {
     const ids = await queue(6);
     await db.query(`UPDATE outbox_events SET published_at = now() - interval '2 hours' WHERE id = ANY($1::bigint[])`, [
