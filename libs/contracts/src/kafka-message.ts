@@ -17,11 +17,16 @@ export interface ProductEventMessage {
 }
 
 /** The one way a product event becomes a Kafka record: keyed by product id so one product's events stay in order. */
-export function toProductEventMessage(event: ProductEvent): ProductEventMessage {
+export function toProductEventMessage(
+  event: ProductEvent,
+  /** More headers, e.g. the W3C `traceparent` of the request that made the change. */
+  extra: Record<string, string> = {},
+): ProductEventMessage {
   return {
     key: event.productId,
     value: JSON.stringify(event),
     headers: {
+      ...extra,
       [EventHeaders.eventType]: event.type,
       [EventHeaders.schemaVersion]: String(PRODUCT_EVENT_SCHEMA_VERSION),
       [EventHeaders.eventId]: event.eventId,

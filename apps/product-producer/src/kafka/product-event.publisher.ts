@@ -18,6 +18,12 @@ export interface Unpublishable {
   reason: string;
 }
 
+/** An event and the headers that carry its trace context (`traceparent`) to the consumer. */
+export interface TracedEvent {
+  event: ProductEvent;
+  trace: Record<string, string>;
+}
+
 interface Outgoing {
   eventId: string;
   message: ProductEventMessage;
@@ -45,11 +51,11 @@ export class ProductEventPublisher implements OnApplicationShutdown {
    * large for the topic even alone. Rejects if any other is not acknowledged. Each partition's events go
    * in order, in requests within the topic's max.message.bytes.
    */
-  async publish(events: ProductEvent[]): Promise<Unpublishable[]> {
+  async publish(events: TracedEvent[]): Promise<Unpublishable[]> {
     const [limit, partitionCount] = await Promise.all([this.limit.bytes(), this.partitions(PRODUCT_EVENTS_TOPIC)]);
     const partitionOf = partitioner(partitionCount);
-    const sized = events.map((event) => {
-      const message = toProductEventMessage(event);
+    const sized = events.map(({ event, trace }) => {
+      const message = toProductEventMessage(event, trace);
       const item: Outgoing = { eventId: event.eventId, message, bytes: recordBytes(message) };
       return { item, partition: partitionOf(message.key), bytes: item.bytes };
     });

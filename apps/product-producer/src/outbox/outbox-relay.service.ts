@@ -82,7 +82,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
 
   /** Sends the rows; returns those no request can ever carry, to be parked in the same transaction. */
   private async publish(rows: OutboxRow[]): Promise<ParkedRow[]> {
-    const refused = await this.publisher.publish(rows.map((row) => row.payload));
+    const refused = await this.publisher.publish(rows.map((row) => ({ event: row.payload, trace: traceOf(row) })));
     const idOf = new Map(rows.map((row) => [row.payload.eventId, row.id]));
     return refused.flatMap(({ eventId, reason }) => {
       const id = idOf.get(eventId);
@@ -112,4 +112,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     const signal = wake ? AbortSignal.any([this.stopping.signal, wake]) : this.stopping.signal;
     await sleep(ms, undefined, { signal }).catch(() => undefined);
   }
+}
+
+/** The row's trace context as Kafka headers: none for a row written outside any request (a repair, older rows). */
+function traceOf(row: OutboxRow): Record<string, string> {
+  return row.traceparent ? { traceparent: row.traceparent } : {};
 }

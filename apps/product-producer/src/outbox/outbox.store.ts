@@ -7,6 +7,8 @@ import { databaseConfig } from '../config/database.config.js';
 export interface OutboxRow {
   id: string;
   payload: ProductEvent;
+  /** The W3C trace context of the request that made the change, sent on as the record's header. */
+  traceparent: string | null;
 }
 
 /** A row the relay will never publish (its record is too large for the topic), and why. */
@@ -66,7 +68,7 @@ export class OutboxStore implements OnApplicationShutdown {
         return null;
       }
       const { rows } = await client.query<OutboxRow>(
-        'SELECT id, payload FROM outbox_events WHERE published_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT $1',
+        'SELECT id, payload, traceparent FROM outbox_events WHERE published_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT $1',
         [limit],
       );
       if (rows.length > 0) {
