@@ -21,7 +21,8 @@ describe('a forged version on the topic cannot freeze a product', () => {
     await forgeUpdate(product, MAX_INT4, 'Forged');
     await replicated(product.id, MAX_INT4);
 
-    // A real update is stale at the replica: the API must not call it in sync.
+    // The API must not call the product in sync, neither now nor after a real update the replica finds stale.
+    await eventually(async () => expect((await api.get(product.id)).sync).toMatchObject({ status: 'failed' }));
     const frozen = await patch(product.id, 'Real 2');
     expect(frozen.status).toBe(200);
     expect(frozen.body.sync).toMatchObject({ status: 'failed', replicatedVersion: MAX_INT4 });
