@@ -106,7 +106,7 @@ async function refill(/** @type {number} */ count, /** @type {number} */ each) {
     await producer.send({
       topic: PRODUCT_EVENTS_TOPIC,
       acks: -1,
-      messages: events.slice(i, i + 1000).map(toProductEventMessage),
+      messages: events.slice(i, i + 1000).map((event) => toProductEventMessage(event)),
     });
   await producer.disconnect();
   return events;
