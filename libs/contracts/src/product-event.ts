@@ -6,7 +6,17 @@ export const PRODUCT_EVENTS_TOPIC = 'product.events';
 /** Bumped only for breaking changes; consumers reject versions they do not know. */
 export const PRODUCT_EVENT_SCHEMA_VERSION = 1;
 
-export const PRODUCT_EVENT_TYPES = ['product.created', 'product.updated', 'product.deleted'] as const;
+/**
+ * `product.resynced` is reconciliation's repair, never a user's change: it sets the replica to the
+ * source's state (or removes it, `resync.deleted`) even below a replica version the source never wrote,
+ * but only where the replica still holds the version the repair saw (`resync.replacesVersion`).
+ */
+export const PRODUCT_EVENT_TYPES = [
+  'product.created',
+  'product.updated',
+  'product.deleted',
+  'product.resynced',
+] as const;
 export type ProductEventType = (typeof PRODUCT_EVENT_TYPES)[number];
 
 /** Money travels as a string so no side ever rounds it through a float. */
@@ -24,6 +34,15 @@ const text = (min: number, max: number) =>
     .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
 
 const version = z.number().int().min(1).max(MAX_INT4);
+
+/**
+ * A repair's compare-and-set: `replacesVersion` is the newest version (row or tombstone) the replica held
+ * when reconciliation looked, null if it held nothing; `deleted` when the source has no such product.
+ */
+export const resyncSchema = z.strictObject({
+  replacesVersion: version.nullable(),
+  deleted: z.boolean(),
+});
 
 export const productStateSchema = z.strictObject({
   id: z.uuid(),
@@ -52,8 +71,12 @@ export const productEventSchema = z
     version,
     occurredAt: z.iso.datetime({ offset: true }),
     product: productStateSchema,
+    resync: resyncSchema.optional(),
   })
   .superRefine((event, ctx) => {
+    if ((event.type === 'product.resynced') !== (event.resync !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['resync'], message: 'is required for product.resynced, and only there' });
+    }
     if (event.product.id !== event.productId) {
       ctx.addIssue({ code: 'custom', path: ['product', 'id'], message: 'must equal productId' });
     }
@@ -67,3 +90,9 @@ export const productEventSchema = z
 
 export type ProductState = z.infer<typeof productStateSchema>;
 export type ProductEvent = z.infer<typeof productEventSchema>;
+export type Resync = z.infer<typeof resyncSchema>;
+
+/** Whether applying the event leaves the product deleted: a delete, or a repair of a product the source lacks. */
+export function isDeletion(event: Pick<ProductEvent, 'type' | 'resync'>): boolean {
+  return event.type === 'product.deleted' || event.resync?.deleted === true;
+}

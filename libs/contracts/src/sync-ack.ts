@@ -25,6 +25,8 @@ export type SyncAckStatus = (typeof SYNC_ACK_STATUSES)[number];
  * `applied`: the replica now holds `version`. `stale`: it already held `version` or newer (a
  * redelivery or reordering), so it holds at least `version` too. `rejected`: the event could not be
  * applied, `reason` says why; `version` is null when the record was too broken to tell.
+ * `reset` (only present on a repair's ack, `product.resynced` applied): the replica was set to
+ * `version`, possibly below versions acknowledged before (a forged or runaway one it held).
  */
 export const syncAckSchema = z
   .strictObject({
@@ -39,10 +41,14 @@ export const syncAckSchema = z
       .nullable(),
     eventId: z.uuid().nullable(),
     acknowledgedAt: z.iso.datetime({ offset: true }),
+    reset: z.literal(true).optional(),
   })
   .superRefine((ack, ctx) => {
     if (ack.status !== 'rejected' && ack.version === null) {
       ctx.addIssue({ code: 'custom', path: ['version'], message: `is required when status is ${ack.status}` });
+    }
+    if (ack.reset && ack.status !== 'applied') {
+      ctx.addIssue({ code: 'custom', path: ['reset'], message: 'is only for an applied repair' });
     }
     if (ack.status === 'rejected' && !ack.reason) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required when status is rejected' });

@@ -121,6 +121,27 @@ describe('validateProductEvent', () => {
   it('rejects unknown fields rather than silently dropping them', () => {
     expect(reasonFor({ ...validEvent(), extra: true })).toMatch(/^\(root\): Unrecognized key/);
   });
+
+  it('bounds versions to what the INTEGER column holds, 2147483647 included', () => {
+    const event = validEvent();
+    const at = (version: number) => ({ ...event, version, product: { ...event.product, version } });
+    expect(validateProductEvent(at(2_147_483_647)).ok).toBe(true);
+    expect(reasonFor(at(2_147_483_648))).toMatch(/^version: .*; product\.version: /);
+  });
+
+  it('takes a repair (product.resynced) only with its compare-and-set, and the compare-and-set only there', () => {
+    const repair = productEvent({ version: 3, resync: { replacesVersion: 2_147_483_647, deleted: false } });
+    expect(validateProductEvent(JSON.parse(JSON.stringify(repair)))).toEqual({ ok: true, value: repair });
+    expect(validateProductEvent({ ...repair, resync: { replacesVersion: null, deleted: true } }).ok).toBe(true);
+    const { resync: _, ...bare } = repair;
+    expect(reasonFor(bare)).toBe('resync: is required for product.resynced, and only there');
+    expect(reasonFor({ ...validEvent(), resync: repair.resync })).toBe(
+      'resync: is required for product.resynced, and only there',
+    );
+    expect(reasonFor({ ...repair, resync: { replacesVersion: 0, deleted: false } })).toMatch(
+      /^resync\.replacesVersion: /,
+    );
+  });
 });
 
 describe('sync acknowledgements', () => {

@@ -21,10 +21,14 @@ export async function readTopicUpTo(
   });
 }
 
-/** readTopicUpTo, a partition's fetched records at a time (in offset order; never an empty batch). */
+/**
+ * readTopicUpTo, a partition's fetched records at a time (in offset order; never an empty batch).
+ * `partitionsConcurrently` (default 1) hands batches of that many partitions to `onBatch` at once; one
+ * partition's batches stay in order, one after the other.
+ */
 export async function readTopicBatchesUpTo(
   kafka: Kafka,
-  options: { topic: string; groupId: string; ends: PartitionEnd[] },
+  options: { topic: string; groupId: string; ends: PartitionEnd[]; partitionsConcurrently?: number },
   onBatch: (partition: number, messages: KafkaMessage[]) => Promise<void>,
 ): Promise<void> {
   const endOf = new Map(options.ends.map((p) => [p.partition, BigInt(p.high)]));
@@ -42,6 +46,7 @@ export async function readTopicBatchesUpTo(
       void consumer
         .run({
           autoCommit: false,
+          partitionsConsumedConcurrently: options.partitionsConcurrently ?? 1,
           eachBatch: async ({ batch, heartbeat }) => {
             const end = endOf.get(batch.partition) ?? 0n;
             const wanted = batch.messages.filter((m) => BigInt(m.offset) < end);

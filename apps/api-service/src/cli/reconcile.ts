@@ -1,5 +1,5 @@
 // `npm run reconcile [-- --repair]`: compares api_service with product_catalog and prints the drift;
-// with --repair, publishes a fresh event for every drifted product. Exits 1 while drift remains unrepaired, 2 when
+// with --repair, publishes a `product.resynced` for every drifted product. Exits 1 while drift remains unrepaired, 2 when
 // another reconciliation is running (one at a time, across every api-service and this command).
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
@@ -9,6 +9,7 @@ import { PrismaModule } from '../prisma/prisma.module.js';
 import { ReconciliationModule } from '../reconciliation/reconciliation.module.js';
 import { ReconciliationInProgress } from '../reconciliation/reconciliation.errors.js';
 import { ReconciliationService } from '../reconciliation/reconciliation.service.js';
+import { DRIFT_KINDS } from '../reconciliation/drift.js';
 
 @Module({
   imports: [AppConfigModule, PrismaModule, ReconciliationModule],
@@ -21,7 +22,7 @@ try {
   const report = await app.get(ReconciliationService).reconcile({ repair });
   console.log(`source products:  ${report.sourceProducts}`);
   console.log(`replica products: ${report.replicaProducts}`);
-  for (const kind of ['missing', 'extra', 'differing'] as const) {
+  for (const kind of DRIFT_KINDS) {
     const { count, firstIds } = report[kind];
     console.log(
       `${kind.padEnd(10)} ${String(count).padStart(7)}${firstIds.length ? `  first: ${firstIds.join(', ')}` : ''}`,
@@ -29,7 +30,7 @@ try {
   }
   if (repair)
     console.log(
-      `repaired   ${String(report.repaired).padStart(7)}  (fresh events queued in the outbox; run again once they are applied)`,
+      `repaired   ${String(report.repaired).padStart(7)}  (repair events queued in the outbox; run again once they are applied)`,
     );
   else if (!report.inSync) console.log('drift found: run with --repair to heal it through the outbox');
   process.exitCode = report.inSync || repair ? 0 : 1;

@@ -28,6 +28,16 @@ describe('findDrift', () => {
     ]);
   });
 
+  it('tells a replica ahead of the source (a forged or runaway version) from one behind or equal', async () => {
+    const source = rows(['a', 3, 'x'], ['b', 3, 'y'], ['c', 3, 'z']);
+    const replica = rows(['a', 2147483647, 'forged'], ['b', 3, 'corrupt'], ['c', 4, 'w']);
+    expect(await drift(source, replica)).toEqual([
+      { kind: 'ahead', id: 'a', sourceVersion: 3, replicaVersion: 2147483647 },
+      { kind: 'differing', id: 'b', sourceVersion: 3, replicaVersion: 3 },
+      { kind: 'ahead', id: 'c', sourceVersion: 3, replicaVersion: 4 },
+    ]);
+  });
+
   it('handles an empty side', async () => {
     expect((await drift(rows(['a', 1, 'x']), rows())).map((d) => d.kind)).toEqual(['missing']);
     expect((await drift(rows(), rows(['a', 1, 'x']))).map((d) => d.kind)).toEqual(['extra']);

@@ -5,7 +5,8 @@ export interface ProductFingerprint {
   hash: string;
 }
 
-export type DriftKind = 'missing' | 'extra' | 'differing';
+export const DRIFT_KINDS = ['missing', 'extra', 'differing', 'ahead'] as const;
+export type DriftKind = (typeof DRIFT_KINDS)[number];
 
 export interface Drift {
   kind: DriftKind;
@@ -16,7 +17,9 @@ export interface Drift {
 
 /**
  * Merges two streams of fingerprints, both sorted by id, into the drift between them: `missing`
- * (in the source only), `extra` (in the replica only), `differing` (both, different hash).
+ * (in the source only), `extra` (in the replica only), `differing` (both, different hash), and `ahead`
+ * (both, the replica at a version the source never reached: a forged or runaway event, which the
+ * version guard alone would let block every real update of the product).
  * Constant memory, however many products there are.
  */
 export async function* findDrift(
@@ -36,7 +39,8 @@ export async function* findDrift(
       r = await replicaRows.next();
     } else {
       if (s.value.hash !== r.value.hash) {
-        yield { kind: 'differing', id: s.value.id, sourceVersion: s.value.version, replicaVersion: r.value.version };
+        const kind = r.value.version > s.value.version ? 'ahead' : 'differing';
+        yield { kind, id: s.value.id, sourceVersion: s.value.version, replicaVersion: r.value.version };
       }
       s = await sourceRows.next();
       r = await replicaRows.next();

@@ -65,39 +65,61 @@ describe('ReconciliationService against real databases', () => {
     });
   });
 
-  it('names each kind of drift, and repair queues one event per drifted product that outranks the replica', async () => {
-    const [same, missing, differing, extra] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  it('names each kind of drift; repair queues a product.resynced per drifted product, bumping no version', async () => {
+    const [same, missing, differing, extra, ahead] = [
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+    ];
     await insert(source, 'products', product(same));
     await insert(replica, 'catalog_products', product(same));
     await insert(source, 'products', product(missing, 4));
+    await replica.query(
+      'INSERT INTO product_tombstones (product_id, version, deleted_at) VALUES ($1, 2147483647, now())',
+      [missing],
+    ); // a forged delete
     await insert(source, 'products', product(differing, 2, 'Right name'));
-    await insert(replica, 'catalog_products', product(differing, 3, 'Wrong name')); // even a version ahead
-    await insert(replica, 'catalog_products', product(extra, 5));
+    await insert(replica, 'catalog_products', product(differing, 2, 'Wrong name'));
+    await insert(replica, 'catalog_products', product(extra, 2147483647));
+    await insert(source, 'products', product(ahead, 3, 'Real name'));
+    await insert(replica, 'catalog_products', product(ahead, 2147483647, 'Forged name'));
 
     const report = await reconciliation.reconcile();
     expect(report).toMatchObject({
-      sourceProducts: 3,
-      replicaProducts: 3,
+      sourceProducts: 4,
+      replicaProducts: 4,
       inSync: false,
       missing: { count: 1, firstIds: [missing] },
       extra: { count: 1, firstIds: [extra] },
       differing: { count: 1, firstIds: [differing] },
+      ahead: { count: 1, firstIds: [ahead] },
     });
     expect((await source.query('SELECT count(*)::int AS n FROM outbox_events')).rows[0].n).toBe(0); // a report writes nothing
 
-    expect(await reconciliation.reconcile({ repair: true })).toMatchObject({ repaired: 3 });
+    expect(await reconciliation.reconcile({ repair: true })).toMatchObject({ repaired: 4 });
     const { rows } = await source.query(
-      'SELECT aggregate_id, event_type, version FROM outbox_events ORDER BY aggregate_id',
+      `SELECT aggregate_id, event_type, version, payload->'resync' AS resync, payload->'product'->>'name' AS name
+       FROM outbox_events ORDER BY aggregate_id`,
     );
+    const resynced = (id: string, version: number, replacesVersion: number | null, name: string, deleted = false) => ({
+      aggregate_id: id,
+      event_type: 'product.resynced',
+      version,
+      resync: { replacesVersion, deleted },
+      name,
+    });
     expect(rows).toEqual(
       [
-        { aggregate_id: missing, event_type: 'product.updated', version: 5 },
-        { aggregate_id: differing, event_type: 'product.updated', version: 4 },
-        { aggregate_id: extra, event_type: 'product.deleted', version: 6 },
+        resynced(missing, 4, 2147483647, 'Mug'),
+        resynced(differing, 2, 2, 'Right name'),
+        resynced(extra, 2147483647, 2147483647, 'Mug', true),
+        resynced(ahead, 3, 2147483647, 'Real name'),
       ].sort((a, b) => a.aggregate_id.localeCompare(b.aggregate_id)),
     );
-    const bumped = await source.query('SELECT name, version FROM products WHERE id = $1', [differing]);
-    expect(bumped.rows).toEqual([{ name: 'Right name', version: 4 }]);
+    const versions = await source.query('SELECT id::text, version FROM products ORDER BY version');
+    expect(versions.rows.map((r) => r.version)).toEqual([1, 2, 3, 4]); // the source is left as it was
   });
 
   it('pages through more products than one batch (batches of 5)', async () => {

@@ -16,7 +16,8 @@ export class SyncStateService {
   ) {}
 
   /**
-   * Records an ack. Monotonic: an ack older than what is known (redelivered, reordered) changes nothing.
+   * Records an ack. Monotonic: an ack older than what is known (redelivered, reordered) changes nothing;
+   * except an applied repair's (`reset`), which sets the version even below, as the replica was set.
    * Notifies SYNC_CHANNEL with the product id in the same statement (delivered at commit), waking its waiters.
    * `$executeRaw`, not `$queryRaw`: the adapter cannot decode pg_notify's `void` result column.
    */
@@ -41,7 +42,8 @@ export class SyncStateService {
         INSERT INTO product_sync_state (product_id, replicated_version, last_ack_at)
         VALUES (${ack.productId}::uuid, ${ack.version}, ${at})
         ON CONFLICT (product_id) DO UPDATE SET
-          replicated_version = GREATEST(product_sync_state.replicated_version, EXCLUDED.replicated_version),
+          replicated_version = CASE WHEN ${ack.reset === true}::boolean THEN EXCLUDED.replicated_version
+            ELSE GREATEST(product_sync_state.replicated_version, EXCLUDED.replicated_version) END,
           last_ack_at = GREATEST(product_sync_state.last_ack_at, EXCLUDED.last_ack_at)
         RETURNING product_id)
         SELECT pg_notify(${SYNC_CHANNEL}, product_id::text) FROM recorded`;
@@ -53,8 +55,19 @@ export class SyncStateService {
     return new Map(rows.map((row) => [row.productId, row]));
   }
 
+  /** `version` is the product's current one, as a read of it has it. */
   async syncOf(id: string, version: number): Promise<ProductSync> {
     return syncOf(version, (await this.statesOf([id])).get(id));
+  }
+
+  /**
+   * For a waiter, whose version a newer write may have followed: against the product's current version,
+   * read after the state, so an ack the state holds is never for a version newer than the one read.
+   */
+  private async waiterSync(id: string, version: number): Promise<ProductSync> {
+    const state = (await this.statesOf([id])).get(id);
+    const current = await this.prisma.product.findUnique({ where: { id }, select: { version: true } });
+    return syncOf(version, state, Math.max(version, current?.version ?? version));
   }
 
   /**
@@ -66,7 +79,7 @@ export class SyncStateService {
   async waitFor(id: string, version: number, timeoutMs: number, signal?: AbortSignal): Promise<ProductSync> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const sync = await this.syncOf(id, version);
+      const sync = await this.waiterSync(id, version);
       const left = deadline - Date.now();
       if (sync.status !== 'pending' || left <= 0 || signal?.aborted) return sync;
       await this.waiters.next(id, Math.min(RECHECK_MS, left), signal);

@@ -7,7 +7,9 @@ export type SyncStatus = (typeof SYNC_STATUSES)[number];
 export class ProductSync {
   @ApiProperty({
     enum: SYNC_STATUSES,
-    description: 'in-sync: the replica holds this version; failed: it rejected it; pending: no answer yet.',
+    description:
+      'in-sync: the replica holds this version; failed: it rejected it, or holds a version this product never had ' +
+      '(a forged or runaway event, until POST /reconciliation/repair resets it); pending: no answer yet.',
   })
   status!: SyncStatus;
 
@@ -24,9 +26,27 @@ export interface StoredSyncState {
   rejectionReason: string | null;
 }
 
-/** Derives a product's sync status from the acks recorded for it. */
-export function syncOf(version: number, state: StoredSyncState | null | undefined): ProductSync {
+/** Why a product whose replica acknowledged a version above the source's current one is not in sync. */
+export function aheadReason(replicatedVersion: number, sourceVersion: number): string {
+  return (
+    `the replica holds version ${replicatedVersion}, above this product's ${sourceVersion}: an event api-service ` +
+    'never wrote (forged or runaway); it takes no update of this product until POST /reconciliation/repair resets it'
+  );
+}
+
+/**
+ * Derives a product's sync status from the acks recorded for it. `sourceVersion` is the product's
+ * current version (by default `version`): an ack above it names a version api-service never wrote,
+ * so the replica is ahead, and every real update to come would be stale there.
+ */
+export function syncOf(
+  version: number,
+  state: StoredSyncState | null | undefined,
+  sourceVersion = version,
+): ProductSync {
   const replicatedVersion = state && state.replicatedVersion > 0 ? state.replicatedVersion : null;
+  if (replicatedVersion !== null && replicatedVersion > sourceVersion)
+    return { status: 'failed', replicatedVersion, reason: aheadReason(replicatedVersion, sourceVersion) };
   if (replicatedVersion !== null && replicatedVersion >= version)
     return { status: 'in-sync', replicatedVersion, reason: null };
   if (state?.rejectedVersion != null && state.rejectedVersion >= version) {

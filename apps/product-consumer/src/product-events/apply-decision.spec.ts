@@ -34,4 +34,23 @@ describe('decideApply', () => {
     expect(decideApply({ version: 8 }, { rowVersion: 2, tombstoneVersion: 7 })).toBe('applied');
     expect(decideApply({ version: 5 }, { rowVersion: 6, tombstoneVersion: 3 })).toBe('stale');
   });
+
+  describe('a repair (product.resynced), compare-and-set', () => {
+    const replaces = (replacesVersion: number | null) => ({ resync: { replacesVersion, deleted: false } });
+    const forged = { rowVersion: 2147483647, tombstoneVersion: null };
+
+    it('is applied below a forged version when the replica still holds exactly the version it replaces', () => {
+      expect(decideApply({ version: 3, ...replaces(2147483647) }, forged)).toBe('applied');
+      expect(decideApply({ version: 3, ...replaces(9) }, { rowVersion: 2, tombstoneVersion: 9 })).toBe('applied');
+      expect(decideApply({ version: 3, ...replaces(null) }, unknown)).toBe('applied');
+    });
+
+    it('is an ordinary event once the replica has moved on: the version guard decides', () => {
+      expect(decideApply({ version: 3, ...replaces(2147483647) }, { rowVersion: 4, tombstoneVersion: null })).toBe(
+        'stale',
+      );
+      expect(decideApply({ version: 3, ...replaces(2147483647) }, unknown)).toBe('applied'); // a rebuild from a compacted topic
+      expect(decideApply({ version: 3, ...replaces(null) }, { rowVersion: 3, tombstoneVersion: null })).toBe('stale');
+    });
+  });
 });

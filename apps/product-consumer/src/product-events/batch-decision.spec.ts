@@ -1,4 +1,4 @@
-import type { ProductEvent, ProductEventType } from '@nestjs-kafka-sync/contracts';
+import { isDeletion, type ProductEvent, type ProductEventType } from '@nestjs-kafka-sync/contracts';
 import { productEvent } from '@nestjs-kafka-sync/contracts/testing';
 import { describe, expect, it } from 'vitest';
 import { decideApply, type KnownVersions } from './apply-decision.js';
@@ -11,6 +11,9 @@ const none = new Map<string, KnownVersions>();
 function ev(productId: string, version: number, type?: ProductEventType): ProductEvent {
   return productEvent({ productId, version, type });
 }
+const resync = (productId: string, version: number, replacesVersion: number | null, deleted = false) =>
+  productEvent({ productId, version, resync: { replacesVersion, deleted } });
+const MAX = 2147483647;
 const del = (productId: string, version: number) => ev(productId, version, 'product.deleted');
 const versions = (events: ProductEvent[]) =>
   events.map((e) => `${e.productId.slice(-1)}${e.type.slice(8, 11)}${e.version}`);
@@ -21,12 +24,11 @@ function oneByOne(events: ProductEvent[], known: Map<string, KnownVersions>) {
   const outcomes = events.map((e) => {
     const before = state.get(e.productId) ?? { rowVersion: null, tombstoneVersion: null };
     const outcome = decideApply(e, before);
+    const base = e.resync ? { rowVersion: null, tombstoneVersion: null } : before; // a repair starts afresh
     if (outcome === 'applied')
       state.set(
         e.productId,
-        e.type === 'product.deleted'
-          ? { rowVersion: null, tombstoneVersion: e.version }
-          : { ...before, rowVersion: e.version },
+        isDeletion(e) ? { rowVersion: null, tombstoneVersion: e.version } : { ...base, rowVersion: e.version },
       );
     return outcome;
   });
@@ -63,8 +65,36 @@ describe('decideBatch', () => {
     expect(versions(d.tombstones)).toEqual(['adel2']);
   });
 
+  it('a forged version freezes nothing past its repair: v3, forged, v1, repair, delete v4, v2', () => {
+    const d = decideBatch([ev(A, 3), ev(A, MAX), ev(A, 1), resync(A, 3, MAX), del(A, 4), ev(A, 2)], none);
+    expect(d.outcomes).toEqual(['applied', 'applied', 'stale', 'applied', 'applied', 'stale']);
+    expect(d.resets).toEqual([A]);
+    expect([d.upserts, versions(d.deletes), versions(d.tombstones)]).toEqual([[], ['adel4'], ['adel4']]);
+  });
+
+  it('a repair over a forged row held before the batch resets it to the source version; an update follows', () => {
+    const known = new Map([[A, { rowVersion: MAX, tombstoneVersion: null }]]);
+    const d = decideBatch([ev(A, 4), resync(A, 3, MAX), ev(A, 4), resync(A, 3, MAX)], known);
+    expect(d.outcomes).toEqual(['stale', 'applied', 'applied', 'stale']); // the redelivered repair: the replica moved on
+    expect([d.resets, versions(d.upserts), d.tombstones]).toEqual([[A], ['aupd4'], []]);
+  });
+
+  it('a repair drops an earlier tombstone of the batch, and a deleting repair leaves its own', () => {
+    const d = decideBatch(
+      [del(A, MAX), resync(A, 2, MAX), resync(B, 5, 5, true)],
+      new Map([[B, { rowVersion: 5, tombstoneVersion: 1 }]]),
+    );
+    expect(d.outcomes).toEqual(['applied', 'applied', 'applied']);
+    expect([d.resets, versions(d.upserts), versions(d.deletes), versions(d.tombstones)]).toEqual([
+      [A, B],
+      ['ares2'],
+      ['bres5'],
+      ['bres5'],
+    ]);
+  });
+
   it('agrees with one-by-one apply on every ordering of a mixed history of two products', () => {
-    const history = [ev(A, 1), ev(A, 2), del(A, 3), ev(B, 2), del(B, 4), ev(B, 3)];
+    const history = [ev(A, 1), ev(A, 2), del(A, 3), ev(B, 2), del(B, 4), ev(B, 3), ev(A, MAX), resync(A, 2, MAX)];
     const known = new Map([[B, { rowVersion: 1, tombstoneVersion: null }]]);
     for (let seed = 1; seed <= 200; seed++) {
       const shuffled = shuffle([...history, history[seed % history.length]], seed);

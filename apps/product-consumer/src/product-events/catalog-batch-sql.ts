@@ -23,6 +23,16 @@ export async function knownVersions(tx: Tx, ids: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.id, { rowVersion: r.rowVersion, tombstoneVersion: r.tombstoneVersion }]));
 }
 
+/**
+ * Forgets what the replica holds of products a repair (`product.resynced`) applied to, row and tombstone,
+ * so the batch's writes that follow set them to the source's version even below the one they held.
+ */
+export async function resetProducts(tx: Tx, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.$executeRaw`DELETE FROM catalog_products WHERE id = ANY(${ids}::uuid[])`;
+  await tx.$executeRaw`DELETE FROM product_tombstones WHERE product_id = ANY(${ids}::uuid[])`;
+}
+
 /** Upserts the products' states in one statement; never over a newer row, never over a newer or equal tombstone. */
 export async function upsertProducts(tx: Tx, events: ProductEvent[]): Promise<void> {
   if (events.length === 0) return;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ProductEvent, ProductEventType } from '@nestjs-kafka-sync/contracts';
+import type { ProductEvent, ProductEventType, Resync } from '@nestjs-kafka-sync/contracts';
 import { productEvent } from '@nestjs-kafka-sync/contracts/testing';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { testPrisma } from '../testing/test-database.js';
@@ -15,10 +15,20 @@ beforeEach(() => prisma.$executeRaw`TRUNCATE catalog_products, product_tombstone
 const once = <T>(_what: string, step: () => Promise<T>) => step();
 const applyBatch = (events: ProductEvent[]) => batches.apply(events, once, (i) => `batch ${i ?? ''}`);
 
-function eventFor(id: string, version: number, type?: ProductEventType): ProductEvent {
+function eventFor(id: string, version: number, type?: ProductEventType, resync?: Resync): ProductEvent {
   const at = new Date(Date.UTC(2026, 0, 1, 0, 0, version)).toISOString();
-  return productEvent({ productId: id, version, type, at, product: { name: `v${version}`, price: `${version}.50` } });
+  return productEvent({
+    productId: id,
+    version,
+    type,
+    at,
+    resync,
+    product: { name: `v${version}`, price: `${version}.50` },
+  });
 }
+const MAX = 2147483647;
+const repair = (id: string, version: number, replacesVersion: number | null, deleted = false) =>
+  eventFor(id, version, undefined, { replacesVersion, deleted });
 
 async function state(id: string) {
   const row = await prisma.catalogProduct.findUnique({ where: { id } });
@@ -76,5 +86,43 @@ describe('CatalogBatchService (set-based apply) against a real PostgreSQL', () =
     const second = [...ids].reverse().flatMap((id) => [eventFor(id, 2), eventFor(id, 4, 'product.deleted')]);
     await Promise.all([applyBatch(first), applyBatch(second)]);
     for (const id of ids) expect(await state(id)).toEqual({ row: null, tombstone: 4 });
+  });
+
+  it('a repair resets a forged maximum version to the source version, in a batch and one by one alike', async () => {
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    await applyBatch([eventFor(a, 1), eventFor(a, MAX), eventFor(b, 1), eventFor(b, MAX, 'product.deleted')]);
+    expect(await applyBatch([eventFor(a, 2), eventFor(b, 2)])).toEqual(['stale', 'stale']); // frozen by the forgery
+    expect(await applyBatch([repair(a, 2, MAX), eventFor(a, 3), repair(b, 2, MAX), repair(a, 2, MAX)])).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'stale', // redelivered after the replica moved on: the ordinary guard
+    ]);
+    expect(await state(a)).toEqual({ row: { name: 'v3', price: '3.50', version: 3 }, tombstone: null });
+    expect(await state(b)).toEqual({ row: { name: 'v2', price: '2.50', version: 2 }, tombstone: null });
+    // one event per transaction (the fallback path) decides the same way
+    await applyBatch([eventFor(c, 1), eventFor(c, MAX)]);
+    expect(await replica.apply(repair(c, 1, MAX))).toBe('applied');
+    expect(await replica.apply(eventFor(c, 2))).toBe('applied');
+    expect(await state(c)).toEqual({ row: { name: 'v2', price: '2.50', version: 2 }, tombstone: null });
+  });
+
+  it('a repair of a product the source lacks removes the row and keeps its version as the tombstone', async () => {
+    const stray = randomUUID();
+    await applyBatch([eventFor(stray, MAX)]);
+    expect(await applyBatch([repair(stray, MAX, MAX, true), eventFor(stray, 5)])).toEqual(['applied', 'stale']);
+    expect(await state(stray)).toEqual({ row: null, tombstone: MAX });
+  });
+
+  it('a repair whose replica moved on in between is stale, and changes nothing', async () => {
+    const id = randomUUID();
+    await applyBatch([
+      eventFor(id, 1),
+      eventFor(id, MAX),
+      eventFor(id, 2, undefined, { replacesVersion: MAX, deleted: false }),
+    ]);
+    await applyBatch([eventFor(id, 3)]);
+    expect(await applyBatch([repair(id, 2, MAX)])).toEqual(['stale']);
+    expect(await state(id)).toEqual({ row: { name: 'v3', price: '3.50', version: 3 }, tombstone: null });
   });
 });

@@ -59,10 +59,18 @@ export class CatalogRebuildService {
       const counts = { events: 0, applied: 0, stale: 0, rejected: 0 };
       const started = process.hrtime.bigint();
 
-      // newer records than the snapshot are the live consumer's
+      // Newer records than the snapshot are the live consumer's. Partitions replay at once, as many as the
+      // live consumer applies at once (CONSUMER_PARTITIONS_CONCURRENTLY): a product's events share one
+      // partition, so their order holds, and one partition's Kafka and ack round trips overlap another's
+      // transaction instead of idling the database.
       await readTopicBatchesUpTo(
         kafka,
-        { topic: PRODUCT_EVENTS_TOPIC, groupId: rebuildGroup, ends },
+        {
+          topic: PRODUCT_EVENTS_TOPIC,
+          groupId: rebuildGroup,
+          ends,
+          partitionsConcurrently: this.batching.partitionsConcurrently,
+        },
         async (_partition, messages) => {
           for (let from = 0; from < messages.length; from += this.batching.maxRecords)
             await this.replay(messages.slice(from, from + this.batching.maxRecords), counts);

@@ -18,6 +18,15 @@ describe('outcomeAck', () => {
     expect(syncAckSchema.safeParse(ack).success).toBe(true);
   });
 
+  it('marks an applied repair as a reset (its version may be below one acknowledged before), and only that', () => {
+    const repair = productEvent({ version: 3, resync: { replacesVersion: 2147483647, deleted: false } });
+    const ack = outcomeAck(repair, 'applied');
+    expect(ack).toMatchObject({ status: 'applied', version: 3, reset: true });
+    expect(syncAckSchema.safeParse(ack).success).toBe(true);
+    expect(outcomeAck(repair, 'stale')).not.toHaveProperty('reset');
+    expect(outcomeAck(productEvent({ version: 3 }), 'applied')).not.toHaveProperty('reset');
+  });
+
   it('acks a database refusal as rejected, with the reason made storable', () => {
     const ack = outcomeAck(productEvent(), { rejected: `refused \u0000 ${'z'.repeat(2000)}` });
     expect(ack).toMatchObject({ status: 'rejected', version: 1 });

@@ -3,9 +3,13 @@ import type { ApplyOutcome } from './apply-decision.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The ack for a valid event: what applying it did, or why the database refused it. */
+/**
+ * The ack for a valid event: what applying it did, or why the database refused it. An applied repair
+ * says so (`reset`): api-service then takes its version even below what it recorded before.
+ */
 export function outcomeAck(event: ProductEvent, outcome: ApplyOutcome | { rejected: string }): SyncAck {
   const rejected = typeof outcome === 'object';
+  const reset = event.type === 'product.resynced' && outcome === 'applied';
   return {
     schemaVersion: SYNC_ACK_SCHEMA_VERSION,
     productId: event.productId,
@@ -14,6 +18,7 @@ export function outcomeAck(event: ProductEvent, outcome: ApplyOutcome | { reject
     reason: rejected ? ackReason(outcome.rejected) : null,
     eventId: event.eventId,
     acknowledgedAt: new Date().toISOString(),
+    ...(reset && { reset: true as const }),
   };
 }
 

@@ -207,7 +207,7 @@ export interface components {
     };
     ProductSync: {
       /**
-       * @description in-sync: the replica holds this version; failed: it rejected it; pending: no answer yet.
+       * @description in-sync: the replica holds this version; failed: it rejected it, or holds a version this product never had (a forged or runaway event, until POST /reconciliation/repair resets it); pending: no answer yet.
        * @enum {string}
        */
       status: 'in-sync' | 'pending' | 'failed';
@@ -318,7 +318,7 @@ export interface components {
       checkedAt: string;
       sourceProducts: number;
       replicaProducts: number;
-      /** @description No product is missing, extra or differing. */
+      /** @description No product is missing, extra, differing or ahead. */
       inSync: boolean;
       /** @description In api_service, not in the replica. */
       missing: components['schemas']['DriftSummaryResponse'];
@@ -326,7 +326,9 @@ export interface components {
       extra: components['schemas']['DriftSummaryResponse'];
       /** @description In both, with different state or version. */
       differing: components['schemas']['DriftSummaryResponse'];
-      /** @description Only on repair: drifted products that got a fresh event through the outbox. */
+      /** @description In both, the replica at a version api_service never had (a forged or runaway event); repair resets it. */
+      ahead: components['schemas']['DriftSummaryResponse'];
+      /** @description Only on repair: drifted products that got a `product.resynced` event through the outbox. */
       repaired?: number;
     };
     /** @description Every error either app answers. `errors` lists the fields at fault (400, 409); other properties are facts to recover with. */

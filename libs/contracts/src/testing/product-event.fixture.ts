@@ -4,6 +4,7 @@ import {
   type ProductEvent,
   type ProductEventType,
   type ProductState,
+  type Resync,
 } from '../product-event.js';
 
 export interface ProductEventFixture {
@@ -16,6 +17,8 @@ export interface ProductEventFixture {
   at?: string;
   /** Product fields other than id and version, which follow productId and version. */
   product?: Partial<Omit<ProductState, 'id' | 'version'>>;
+  /** Makes it a `product.resynced` (a repair) replacing this replica version. */
+  resync?: Resync;
 }
 
 /** A contract-valid product event for tests, a fresh event id each time. */
@@ -26,7 +29,9 @@ export function productEvent(fixture: ProductEventFixture = {}): ProductEvent {
   return {
     schemaVersion: PRODUCT_EVENT_SCHEMA_VERSION,
     eventId: randomUUID(),
-    type: fixture.type ?? (version === 1 ? 'product.created' : 'product.updated'),
+    type: fixture.resync
+      ? 'product.resynced'
+      : (fixture.type ?? (version === 1 ? 'product.created' : 'product.updated')),
     productId,
     version,
     occurredAt: at,
@@ -42,5 +47,6 @@ export function productEvent(fixture: ProductEventFixture = {}): ProductEvent {
       ...fixture.product,
       version,
     },
+    ...(fixture.resync && { resync: fixture.resync }),
   };
 }

@@ -16,17 +16,23 @@ export class ReconciliationResponse implements ReconciliationReport {
   @ApiProperty({ format: 'date-time' }) checkedAt!: string;
   @ApiProperty({ type: 'integer', minimum: 0 }) sourceProducts!: number;
   @ApiProperty({ type: 'integer', minimum: 0 }) replicaProducts!: number;
-  @ApiProperty({ description: 'No product is missing, extra or differing.' }) inSync!: boolean;
+  @ApiProperty({ description: 'No product is missing, extra, differing or ahead.' }) inSync!: boolean;
   @ApiProperty({ type: DriftSummaryResponse, description: 'In api_service, not in the replica.' })
   missing!: DriftSummaryResponse;
   @ApiProperty({ type: DriftSummaryResponse, description: 'In the replica, not in api_service.' })
   extra!: DriftSummaryResponse;
   @ApiProperty({ type: DriftSummaryResponse, description: 'In both, with different state or version.' })
   differing!: DriftSummaryResponse;
+  @ApiProperty({
+    type: DriftSummaryResponse,
+    description:
+      'In both, the replica at a version api_service never had (a forged or runaway event); repair resets it.',
+  })
+  ahead!: DriftSummaryResponse;
   @ApiPropertyOptional({
     type: 'integer',
     minimum: 0,
-    description: 'Only on repair: drifted products that got a fresh event through the outbox.',
+    description: 'Only on repair: drifted products that got a `product.resynced` event through the outbox.',
   })
   repaired?: number;
 }

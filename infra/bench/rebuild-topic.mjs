@@ -1,0 +1,136 @@
+// @ts-check
+// `node infra/bench/rebuild-topic.mjs [--products 10000] [--versions 3] [--runs 2] [--script dist/…js]…`
+// (issue 9, goal 4, on its own): fills the TEST profile's product.events with products × versions synthetic,
+// contract-valid events (v1 created, then updates), times `rebuild-catalog` over it `--runs` times per
+// `--script` (default: apps/product-consumer/dist/cli/rebuild-catalog.js; give two to compare builds side by
+// side, alternating), then the raw baseline: the same events' newest states upserted 1,000 per
+// `INSERT … SELECT FROM unnest(…) ON CONFLICT … WHERE version <` into a scratch copy of catalog_products.
+// A `--script` may be preceded, in the same argument, by NAME=value settings and node flags, e.g.
+// `--script "CONSUMER_BATCH_MAX_RECORDS=2000 --cpu-prof apps/product-consumer/dist/cli/rebuild-catalog.js"`.
+// EMPTIES the test topic and catalog; needs `npm run build`. Run it under the stack lock on a shared machine:
+//   flock /tmp/nks-stack.lock node infra/bench/rebuild-topic.mjs
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { parseArgs, promisify } from 'node:util';
+import { PRODUCT_EVENTS_TOPIC, toProductEventMessage } from '@nestjs-kafka-sync/contracts';
+import { productEvent } from '@nestjs-kafka-sync/contracts/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import pg from 'pg';
+import { stopKafka } from '../kafka.mjs';
+import { log, repoRoot } from '../run.mjs';
+import { ensureTopics } from '../topics.mjs';
+import { up } from '../up.mjs';
+
+const { values } = parseArgs({
+  options: {
+    products: { type: 'string', default: '10000' },
+    versions: { type: 'string', default: '3' },
+    runs: { type: 'string', default: '2' },
+    script: { type: 'string', multiple: true, default: ['apps/product-consumer/dist/cli/rebuild-catalog.js'] },
+  },
+});
+const [products, versions, runs] = [values.products, values.versions, values.runs].map(Number);
+const { env, startedKafka } = await up('test');
+const kafka = new Kafka({ clientId: 'rebuild-bench', brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.WARN });
+const catalog = new pg.Pool({ connectionString: env.CATALOG_DATABASE_URL, max: 2 });
+try {
+  const events = await refill(products, versions);
+  log(`bench: ${events.length} events (${products} products × ${versions} versions) on ${PRODUCT_EVENTS_TOPIC}`);
+  const rates = Object.fromEntries(values.script.map((s) => [s, /** @type {number[]} */ ([])]));
+  for (let run = 0; run < runs; run++)
+    for (const script of values.script) {
+      const words = script.split(' ');
+      const settings = Object.fromEntries(words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => w.split('=')));
+      const flags = words.filter((w) => w.startsWith('--'));
+      const { stdout } = await promisify(execFile)(process.execPath, [...flags, `${repoRoot}${words.at(-1)}`], {
+        cwd: `${repoRoot}.local`,
+        env: { ...process.env, ...env, ...settings },
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      const rate = Number(stdout.match(/rate: ([\d.]+) events\/s/)?.[1]);
+      rates[script].push(rate);
+      log(`bench: ${script}: ${stdout.match(/replayed .*/)?.[0]}; ${rate} events/s`);
+    }
+  const baseline = await upsertBaseline(events.map((e) => e.product));
+  log(`bench: batched UNNEST upsert baseline: ${baseline} rows/s (the same ${events.length} events' products)`);
+  for (const [script, r] of Object.entries(rates))
+    log(
+      `bench: ${script}: ${r.join(', ')} events/s = ${r.map((x) => `${Math.round((1000 * x) / baseline) / 10} %`).join(', ')} of the baseline`,
+    );
+} finally {
+  await catalog.end();
+  if (startedKafka) await stopKafka('test');
+}
+
+/** Recreates the topic (its partitions as infra/topics.mjs makes them) and writes the events, keyed by product. */
+async function refill(/** @type {number} */ count, /** @type {number} */ each) {
+  const admin = kafka.admin();
+  await admin.connect();
+  if ((await admin.listTopics()).includes(PRODUCT_EVENTS_TOPIC))
+    await admin.deleteTopics({ topics: [PRODUCT_EVENTS_TOPIC] });
+  for (let tries = 0; ; tries++) {
+    try {
+      await ensureTopics(env.KAFKA_BROKERS); // fails until the deletion has completed in the background
+      break;
+    } catch (error) {
+      if (tries > 60) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  await admin.disconnect();
+  const events = [];
+  for (let p = 0; p < count; p++) {
+    const productId = randomUUID();
+    for (let v = 1; v <= each; v++)
+      events.push(productEvent({ productId, version: v, product: { sku: `RB-${p}`, name: `Product ${p} v${v}` } }));
+  }
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  for (let i = 0; i < events.length; i += 1000)
+    await producer.send({
+      topic: PRODUCT_EVENTS_TOPIC,
+      acks: -1,
+      messages: events.slice(i, i + 1000).map(toProductEventMessage),
+    });
+  await producer.disconnect();
+  return events;
+}
+
+/** Rows/s of the raw batched upsert of the events' states into a scratch copy of catalog_products (2 passes). */
+async function upsertBaseline(/** @type {import('@nestjs-kafka-sync/contracts').ProductState[]} */ states) {
+  await catalog.query('CREATE TABLE IF NOT EXISTS bench_rebuild_products (LIKE catalog_products INCLUDING ALL)');
+  let seconds = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    await catalog.query('TRUNCATE bench_rebuild_products');
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < states.length; i += 1000) {
+      const batch = states.slice(i, i + 1000);
+      const column = (/** @type {keyof typeof batch[0]} */ f) => batch.map((s) => s[f]);
+      await catalog.query(
+        `INSERT INTO bench_rebuild_products AS c (id, sku, name, description, price, stock, version, created_at, updated_at, replicated_at)
+         SELECT DISTINCT ON (id) id, sku, name, description, price, stock, version, created_at, updated_at, now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::int[], $7::int[], $8::timestamptz[], $9::timestamptz[])
+           AS e(id, sku, name, description, price, stock, version, created_at, updated_at)
+         ORDER BY id, version DESC
+         ON CONFLICT (id) DO UPDATE SET sku = excluded.sku, name = excluded.name, description = excluded.description,
+           price = excluded.price, stock = excluded.stock, version = excluded.version, created_at = excluded.created_at,
+           updated_at = excluded.updated_at, replicated_at = excluded.replicated_at
+         WHERE c.version < excluded.version`,
+        /** @type {const} */ ([
+          'id',
+          'sku',
+          'name',
+          'description',
+          'price',
+          'stock',
+          'version',
+          'createdAt',
+          'updatedAt',
+        ]).map(column),
+      );
+    }
+    seconds += Number(process.hrtime.bigint() - started) / 1e9;
+  }
+  await catalog.query('DROP TABLE bench_rebuild_products');
+  return Math.round((2 * states.length) / seconds);
+}
