@@ -12,7 +12,8 @@ async function bootstrap() {
   const app = configureApp(await NestFactory.create(AppModule, { bufferLogs: true }));
   app.useLogger(app.get(PinoLogger)); // JSON lines (libs/observability LoggingModule)
   // Hybrid: the HTTP API, plus a Kafka consumer of product-consumer's acknowledgements.
-  const consumer = app.connectMicroservice(app.get(KafkaClients).consumerOptions());
+  // One partition's batch of acks per call (BatchServerKafka), one partition at a time.
+  const consumer = app.connectMicroservice(app.get(KafkaClients).batchConsumerOptions(1));
   app.get(KafkaConsumerHealth).track(consumer.status);
   const { port, host } = app.get<ConfigType<typeof serverConfig>>(serverConfig.KEY);
   await app.listen(port, host);

@@ -107,7 +107,9 @@ export class ProductsService {
       committing(); // one statement, its own commit: sent means possibly committed
       const state = await updateAtVersion(this.prisma, next, current.version, event);
       if (state !== MOVED) return { product: event.product, sync: syncOf(next.version, state) };
-      return this.inTransaction((tx) => updateLocked(tx, id, changes, expectedVersion, this.events.maxBytes))(committing);
+      return this.inTransaction((tx) => updateLocked(tx, id, changes, expectedVersion, this.events.maxBytes))(
+        committing,
+      );
     });
   }
 

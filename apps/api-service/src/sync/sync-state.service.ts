@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SyncAck } from '@nestjs-kafka-sync/contracts';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { foldAcks } from './fold-acks.js';
 import { syncOf, type ProductSync, type StoredSyncState } from './sync-state.js';
 import { SYNC_CHANNEL, SyncWaiters } from './sync-waiters.js';
 
@@ -48,6 +49,28 @@ export class SyncStateService {
         RETURNING product_id)
         SELECT pg_notify(${SYNC_CHANNEL}, product_id::text) FROM recorded`;
     }
+  }
+
+  /**
+   * Records a partition's batch of acks (in offset order) with one statement for all applied/stale ones,
+   * folded per product as recording them one by one would end (foldAcks), and the rejected ones one by one.
+   */
+  async recordAll(acks: SyncAck[]): Promise<void> {
+    const folded = foldAcks(acks);
+    if (folded.length > 0)
+      await this.prisma.$executeRaw`
+        WITH recorded AS (
+        INSERT INTO product_sync_state AS s (product_id, replicated_version, last_ack_at)
+        SELECT id, version, at FROM unnest(
+          ${folded.map((f) => f.productId)}::uuid[], ${folded.map((f) => f.version)}::int[],
+          ${folded.map((f) => f.at)}::timestamptz[]) AS a(id, version, at)
+        ON CONFLICT (product_id) DO UPDATE SET
+          replicated_version = CASE WHEN EXCLUDED.product_id = ANY(${folded.filter((f) => f.reset).map((f) => f.productId)}::uuid[])
+            THEN EXCLUDED.replicated_version ELSE GREATEST(s.replicated_version, EXCLUDED.replicated_version) END,
+          last_ack_at = GREATEST(s.last_ack_at, EXCLUDED.last_ack_at)
+        RETURNING product_id)
+        SELECT pg_notify(${SYNC_CHANNEL}, product_id::text) FROM recorded`;
+    for (const ack of acks) if (ack.status === 'rejected') await this.record(ack);
   }
 
   async statesOf(ids: string[]): Promise<Map<string, StoredSyncState>> {
