@@ -8,7 +8,8 @@ import { PrismaService } from '../prisma/prisma.service.js';
 import { reportedStalls, type ReportedStall } from './partition-stalls.js';
 
 export interface SyncStatusReport {
-  outbox: { unpublished: number; oldestUnpublishedAgeSeconds: number | null };
+  /** `parked`: rows the relay will not publish (too large for the topic), left out of `unpublished`. */
+  outbox: { unpublished: number; oldestUnpublishedAgeSeconds: number | null; parked: number };
   /** Products whose current version the replica has not acknowledged yet. */
   pendingProducts: number;
   oldestPendingChangeAgeSeconds: number | null;
@@ -33,8 +34,10 @@ export class SyncStatusService {
 
   async report(): Promise<SyncStatusReport> {
     const [outbox, pending, lastAck, kafka] = await Promise.all([
-      this.prisma.$queryRaw<{ unpublished: number; oldest: number | null }[]>`
-        SELECT count(*)::int AS unpublished, extract(epoch FROM now() - min(created_at))::float8 AS oldest
+      this.prisma.$queryRaw<{ unpublished: number; oldest: number | null; parked: number }[]>`
+        SELECT count(*) FILTER (WHERE parked_at IS NULL)::int AS unpublished,
+               extract(epoch FROM now() - min(created_at) FILTER (WHERE parked_at IS NULL))::float8 AS oldest,
+               count(*) FILTER (WHERE parked_at IS NOT NULL)::int AS parked
         FROM outbox_events WHERE published_at IS NULL`,
       this.prisma.$queryRaw<{ pending: number; oldest: number | null }[]>`
         SELECT count(*)::int AS pending, extract(epoch FROM now() - min(p.updated_at))::float8 AS oldest
@@ -44,7 +47,11 @@ export class SyncStatusService {
       this.kafkaFigures(),
     ]);
     return {
-      outbox: { unpublished: outbox[0].unpublished, oldestUnpublishedAgeSeconds: roundSeconds(outbox[0].oldest) },
+      outbox: {
+        unpublished: outbox[0].unpublished,
+        oldestUnpublishedAgeSeconds: roundSeconds(outbox[0].oldest),
+        parked: outbox[0].parked,
+      },
       pendingProducts: pending[0].pending,
       oldestPendingChangeAgeSeconds: roundSeconds(pending[0].oldest),
       lastAckAt: lastAck._max.lastAckAt?.toISOString() ?? null,

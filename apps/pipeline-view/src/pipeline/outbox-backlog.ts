@@ -16,7 +16,7 @@ export class OutboxBacklogReader {
     const { rows } = await this.db.source.query<OutboxBacklog>(
       `SELECT count(*)::int AS unpublished,
               round(extract(epoch FROM now() - min(created_at))::numeric, 1)::float8 AS "oldestAgeSeconds"
-       FROM outbox_events WHERE published_at IS NULL`,
+       FROM outbox_events WHERE published_at IS NULL AND parked_at IS NULL`,
     );
     return rows[0];
   }

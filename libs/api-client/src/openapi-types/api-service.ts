@@ -160,10 +160,12 @@ export interface components {
       error: string;
     };
     OutboxFigures: {
-      /** @description Outbox rows product-producer has not published yet. */
+      /** @description Outbox rows product-producer has not published yet (parked ones left out). */
       unpublished: number;
       /** @description Age of the oldest of them; null when there is none. */
       oldestUnpublishedAgeSeconds: number | null;
+      /** @description Rows the relay parked: too large for product.events, never published until a person acts (README). */
+      parked: number;
     };
     StalledPartitionResponse: {
       partition: number;

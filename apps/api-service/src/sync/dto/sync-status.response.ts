@@ -4,11 +4,22 @@ import type { ReportedStall } from '../partition-stalls.js';
 import type { SyncStatusReport } from '../sync-status.service.js';
 
 export class OutboxFigures {
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Outbox rows product-producer has not published yet.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Outbox rows product-producer has not published yet (parked ones left out).',
+  })
   unpublished!: number;
 
   @ApiProperty({ type: Number, nullable: true, description: 'Age of the oldest of them; null when there is none.' })
   oldestUnpublishedAgeSeconds!: number | null;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Rows the relay parked: too large for product.events, never published until a person acts (README).',
+  })
+  parked!: number;
 }
 
 export class PartitionLagResponse implements PartitionLag {
