@@ -19,6 +19,7 @@ import pg from 'pg';
 import { stopKafka } from '../kafka.mjs';
 import { log, repoRoot } from '../run.mjs';
 import { ensureTopics } from '../topics.mjs';
+import { upsertUnnest } from './pipeline/rebuild.mjs';
 import { up } from '../up.mjs';
 
 const { values } = parseArgs({
@@ -121,29 +122,7 @@ async function upsertBaseline(/** @type {import('@nestjs-kafka-sync/contracts').
     const started = process.hrtime.bigint();
     for (let i = 0; i < states.length; i += 1000) {
       const batch = states.slice(i, i + 1000);
-      const column = (/** @type {keyof typeof batch[0]} */ f) => batch.map((s) => s[f]);
-      await catalog.query(
-        `INSERT INTO bench_rebuild_products AS c (id, sku, name, description, price, stock, version, created_at, updated_at, replicated_at)
-         SELECT DISTINCT ON (id) id, sku, name, description, price, stock, version, created_at, updated_at, now()
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::int[], $7::int[], $8::timestamptz[], $9::timestamptz[])
-           AS e(id, sku, name, description, price, stock, version, created_at, updated_at)
-         ORDER BY id, version DESC
-         ON CONFLICT (id) DO UPDATE SET sku = excluded.sku, name = excluded.name, description = excluded.description,
-           price = excluded.price, stock = excluded.stock, version = excluded.version, created_at = excluded.created_at,
-           updated_at = excluded.updated_at, replicated_at = excluded.replicated_at
-         WHERE c.version < excluded.version`,
-        /** @type {const} */ ([
-          'id',
-          'sku',
-          'name',
-          'description',
-          'price',
-          'stock',
-          'version',
-          'createdAt',
-          'updatedAt',
-        ]).map(column),
-      );
+      await upsertUnnest(catalog, 'bench_rebuild_products', batch);
     }
     seconds += Number(process.hrtime.bigint() - started) / 1e9;
   }

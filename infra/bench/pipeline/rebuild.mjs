@@ -78,7 +78,8 @@ export async function batchedUpsertBaseline(api, catalog, count) {
     while (products.length > 0 && seconds < MIN_SECONDS && passes < MAX_PASSES) {
       await client.query('TRUNCATE bench_catalog_products');
       const started = process.hrtime.bigint();
-      for (let i = 0; i < products.length; i += BATCH) await upsert(client, products.slice(i, i + BATCH));
+      for (let i = 0; i < products.length; i += BATCH)
+        await upsertUnnest(client, 'bench_catalog_products', products.slice(i, i + BATCH));
       seconds += msSince(started) / 1000;
       passes += 1;
     }
@@ -93,12 +94,18 @@ export async function batchedUpsertBaseline(api, catalog, count) {
   }
 }
 
-/** One statement; DISTINCT ON keeps each product's newest version (ON CONFLICT may touch a row once per statement). */
-async function upsert(/** @type {import('pg').PoolClient} */ client, /** @type {Record<string, any>[]} */ batch) {
+/**
+ * The baseline's statement: products' states into a scratch copy of catalog_products, guarded by version as the
+ * consumer's apply is. DISTINCT ON keeps each product's newest version (ON CONFLICT may touch a row once per statement).
+ * @param {{ query: (text: string, values: unknown[]) => Promise<unknown> }} client
+ * @param {string} table
+ * @param {Record<string, any>[]} batch
+ */
+export async function upsertUnnest(client, table, batch) {
   /** @param {string} field */
   const column = (field) => batch.map((p) => p[field]);
   await client.query(
-    `INSERT INTO bench_catalog_products AS c
+    `INSERT INTO ${table} AS c
        (id, sku, name, description, price, stock, version, created_at, updated_at, replicated_at)
      SELECT DISTINCT ON (id) id, sku, name, description, price, stock, version, created_at, updated_at, now()
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::int[], $7::int[],
