@@ -10,7 +10,7 @@ import { CatalogReplicaService } from './catalog-replica.service.js';
 import { ProductEventBatchService } from './product-event-batch.service.js';
 import type { DeadLetterPublisher } from './dead-letter.publisher.js';
 import { ProductEventsController } from './product-events.controller.js';
-import type { SyncAckPublisher } from './sync-ack.publisher.js';
+import type { SyncAckPublisher, TracedAck } from './sync-ack.publisher.js';
 import { StoppedWhileRetrying, TransientRetry } from './transient-retry.js';
 
 // The real replica on the test database; Kafka (consumer, ack and dead-letter producers) is faked: it is the port here.
@@ -28,8 +28,10 @@ function setUp() {
   let holdAcks = false;
   let kafkaDown = false;
   let rebalance = false;
+  // The ack port, faked: each ack arrives with the trace headers of its record's span.
   const acks = {
-    publish: vi.fn(async (...sent: SyncAck[]) => {
+    send: vi.fn(async (traced: TracedAck[]) => {
+      const sent = traced.map(({ ack }) => ack);
       if (kafkaDown) throw new Error('Connection error: connect ECONNREFUSED');
       if (holdAcks) await new Promise<void>((resolve) => (releaseAck = resolve));
       calls.push(`ack ${sent.map((a) => a.status).join()}`);
