@@ -30,7 +30,13 @@ export function secureGrants({ catalogGroup = 'product-catalog', syncAcksGroup =
       operations: ['READ', 'DELETE'],
     },
     { user: 'product-consumer', resource: 'TOPIC', name: SYNC_ACKS_TOPIC, operations: ['WRITE', 'DESCRIBE'] },
-    { user: 'product-consumer', resource: 'TOPIC', name: DEAD_LETTER_TOPIC, operations: ['WRITE', 'READ', 'DESCRIBE'] },
+    // DESCRIBE_CONFIGS: the consumer reads the dead-letter topic's max.message.bytes, to cut a letter to fit.
+    {
+      user: 'product-consumer',
+      resource: 'TOPIC',
+      name: DEAD_LETTER_TOPIC,
+      operations: ['WRITE', 'READ', 'DESCRIBE', 'DESCRIBE_CONFIGS'],
+    },
     { user: 'api-service', resource: 'TOPIC', name: SYNC_ACKS_TOPIC, operations: ['READ', 'DESCRIBE'] },
     { user: 'api-service', resource: 'GROUP', name: syncAcksGroup, prefixed: true, operations: ['READ'] },
     // GET /sync/status reports product-consumer's lag: the group's offsets and the topic's ends, not its records.
