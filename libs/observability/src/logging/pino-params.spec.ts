@@ -9,8 +9,10 @@ import { pinoParams } from './pino-params.js';
 function capture(): { logger: pino.Logger; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(JSON.parse(chunk.toString())), done()) });
-  const { pinoHttp } = pinoParams({ app: 'api-service', level: 'info', format: 'json' }) as { pinoHttp: LoggerOptions };
-  return { logger: pino(pinoHttp, sink), lines };
+  const { pinoHttp } = pinoParams({ app: 'api-service', level: 'info', format: 'json' }) as {
+    pinoHttp: [LoggerOptions, unknown];
+  };
+  return { logger: pino(pinoHttp[0], sink), lines }; // the options the apps run with, another stream
 }
 
 describe('pinoParams', () => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import { stdTimeFunctions } from 'pino';
+import { destination, stdTimeFunctions, type LoggerOptions } from 'pino';
 import type { LogFormat, LogLevel } from './telemetry-env.js';
 import { requestId } from './request-id.js';
 import { traceFields } from './trace-fields.js';
@@ -20,35 +20,40 @@ const QUIET_PATHS = /^\/(health|metrics)(\?|\/|$)/;
  * product data stay out of the logs (the log scan of `npm test` checks it).
  */
 export function pinoParams({ app, level, format }: LogSettings): Params {
-  return {
-    pinoHttp: {
-      level,
-      base: { app, pid: process.pid },
-      timestamp: stdTimeFunctions.isoTime,
-      mixin: traceFields,
-      genReqId: (request: IncomingMessage, response: ServerResponse) => {
-        const id = requestId(request);
-        response.setHeader('X-Request-Id', id);
-        return id;
-      },
-      serializers: {
-        req: (request: { id: unknown; method: string; url: string }) => ({
-          id: request.id,
-          method: request.method,
-          url: request.url,
-        }),
-        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-      },
-      customLogLevel: (_request, response, error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-      autoLogging: { ignore: (request) => QUIET_PATHS.test(request.url ?? '') },
-      transport:
-        format === 'pretty'
-          ? {
-              target: 'pino-pretty',
-              options: { colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,app' },
-            }
-          : undefined,
+  const options: LoggerOptions & Record<string, unknown> = {
+    level,
+    base: { app, pid: process.pid },
+    timestamp: stdTimeFunctions.isoTime,
+    mixin: traceFields,
+    genReqId: (request: IncomingMessage, response: ServerResponse) => {
+      const id = requestId(request);
+      response.setHeader('X-Request-Id', id);
+      return id;
     },
+    serializers: {
+      req: (request: { id: unknown; method: string; url: string }) => ({
+        id: request.id,
+        method: request.method,
+        url: request.url,
+      }),
+      res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+    },
+    customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
+      error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+    autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(request.url ?? '') },
   };
+  if (format === 'pretty')
+    return {
+      pinoHttp: {
+        ...options,
+        transport: {
+          target: 'pino-pretty',
+          options: { colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,app' },
+        },
+      },
+    };
+  // Written synchronously: pino's default stdout stream is asynchronous and flushes on 'exit', which a process
+  // ended by a signal never emits — and Nest's shutdown hook ends it with the signal it got, so the last lines
+  // of a graceful shutdown (producers and pools closed) were lost.
+  return { pinoHttp: [options, destination({ dest: 1, sync: true })] };
 }
