@@ -10,4 +10,4 @@ export * from './logging/pino-params.js';
 export * from './telemetry.module.js';
 export * from './tracing/trace-context.js';
 export * from './tracing/trace-http.middleware.js';
-export * from './tracing/traced.js';
+export * from './tracing/span-of.js';
