@@ -18,6 +18,7 @@ import { sourceVersions, waitReplicated } from './pipeline/replica.mjs';
 import { markdownTable, missingFigures } from './pipeline/report.mjs';
 import { goalRows } from './pipeline/rows.mjs';
 import { createScratchTables, dropScratchTables } from './pipeline/scratch.mjs';
+import { measureStagesAlone } from './pipeline/stages-alone.mjs';
 import { openStack } from './pipeline/stack.mjs';
 
 const options = parseOptions(process.argv.slice(2));
@@ -42,6 +43,8 @@ try {
   const phase = (/** @type {string} */ what) => log(`bench: ${what}`);
   phase(`POST /products for ${options.seconds} s at ${options.connections} connections, catch-up, pg baseline`);
   const post = await measurePost(ctx);
+  if (ctx.pids) phase('POST /products again with the relay and consumer paused, then each resumed and timed');
+  const alone = await measureStagesAlone(ctx);
   phase('PATCH /products/:id and its pg baseline');
   const patch = await measurePatch(ctx);
   phase('GET /products/:id and its pg baseline');
@@ -53,10 +56,11 @@ try {
   const whole = await waitReplicated(catalog, await sourceVersions(api, ctx.tag), options.catchUpTimeoutSeconds * 1000);
   const upsert = await batchedUpsertBaseline(api, catalog, Math.max(rebuild.events ?? 0, 1000));
 
-  const rows = goalRows({ connections: options.connections, post, patch, get, e2e, rebuild, upsert });
+  const rows = goalRows({ connections: options.connections, post, patch, get, e2e, rebuild, upsert, alone });
   const table = markdownTable(rows);
   const serverErrors =
     [post, patch, get].reduce((n, m) => n + m.system.status5xx, 0) +
+    (alone?.api.status5xx ?? 0) +
     e2e.load.status5xx +
     Object.entries(e2e.waitForSync.outcomes).reduce((n, [k, v]) => n + (k.startsWith('5') ? v : 0), 0);
   const problems = [
@@ -93,7 +97,7 @@ try {
     /** The machine is shared: its load average before and after says how noisy these figures are. */
     loadAverage: { before: loadBefore, after: os.loadavg().map((n) => Math.round(n * 100) / 100) },
     table: rows,
-    measurements: { post, patch, get, e2e, rebuild, upsert, replicaWholeAfterRebuild: whole.done },
+    measurements: { post, alone, patch, get, e2e, rebuild, upsert, replicaWholeAfterRebuild: whole.done },
     problems,
   };
   const outDir = `${repoRoot}${options.outDir.replace(/\/$/, '')}`;

@@ -5,6 +5,7 @@ import { test } from 'vitest';
 import { cpuPerUnit } from './cpu.mjs';
 import { parseOptions } from './options.mjs';
 import { markdownTable, missingFigures } from './report.mjs';
+import { aloneRows } from './rows.mjs';
 import { percentile, ratioPercent, round } from './stats.mjs';
 
 test('percentiles are nearest-rank: every figure is a latency that happened', () => {
@@ -67,4 +68,24 @@ test('quick mode shortens every duration; flags override; nonsense is refused', 
   assert.equal(parseOptions(['--help']), 'help');
   const profiled = parseOptions(['--profile']);
   assert.ok(profiled !== 'help' && profiled.profile);
+});
+
+test('the stages on their own: none on a running stack, else each beside its baseline', () => {
+  const baseline = { perSecond: 2000, p50Ms: 10, p99Ms: 25, errors: 0 };
+  assert.deepEqual(aloneRows(32, /** @type {any} */ (baseline), 60_000, null), []);
+  const alone = {
+    api: { perSecond: 1100, p50Ms: 30, p99Ms: 70, non2xx: 0, errors: 0, status5xx: 0 },
+    relay: { events: 9000, seconds: 1, eventsPerSecond: 9000 },
+    consumer: { events: 9000, seconds: 0.5, eventsPerSecond: 18_000 },
+  };
+  const [post, relay, consumer] = aloneRows(32, /** @type {any} */ (baseline), 60_000, /** @type {any} */ (alone));
+  assert.equal(post.ratioPercent, 55);
+  assert.equal(post.met, true);
+  assert.equal(relay.met, null);
+  assert.equal(consumer.ratioPercent, 30);
+  assert.equal(consumer.met, true);
+  const stuck = { ...alone, consumer: { events: 9000, seconds: null, eventsPerSecond: null } };
+  assert.deepEqual(missingFigures(aloneRows(32, /** @type {any} */ (baseline), 60_000, /** @type {any} */ (stuck))), [
+    'catch-up of a stopped product-consumer from a full topic (that backlog): events/s',
+  ]);
 });

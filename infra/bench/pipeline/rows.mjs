@@ -19,10 +19,11 @@ import { ratioPercent, round } from './stats.mjs';
  *   e2e: Awaited<ReturnType<typeof import('./end-to-end.mjs').measureEndToEnd>>,
  *   rebuild: import('./rebuild.mjs').RebuildFigures,
  *   upsert: { rows: number, passes: number, rowsPerSecond: number | null },
+ *   alone: Awaited<ReturnType<typeof import('./stages-alone.mjs').measureStagesAlone>>,
  * }} m
  * @returns {import('./report.mjs').Row[]}
  */
-export function goalRows({ connections, post, patch, get, e2e, rebuild, upsert }) {
+export function goalRows({ connections, post, patch, get, e2e, rebuild, upsert, alone }) {
   const postRatio = ratioPercent(post.system.perSecond, post.baseline.perSecond);
   const rebuildRatio = ratioPercent(rebuild.eventsPerSecond, upsert.rowsPerSecond);
   const { catchUp } = post;
@@ -33,6 +34,7 @@ export function goalRows({ connections, post, patch, get, e2e, rebuild, upsert }
     p50 !== null && p99 !== null && p50 < 15 && p99 < 50;
   return [
     apiRow(`POST /products, ${connections} connections`, post, 'tx/s', '≥ 50 %', postRatio !== null && postRatio >= 50),
+    ...aloneRows(connections, post.baseline, upsert.rowsPerSecond, alone),
     apiRow(`PATCH /products/:id, ${connections} connections`, patch, 'tx/s', '—', null),
     apiRow(`GET /products/:id, ${connections} connections`, get, 'lookups/s', '—', null),
     {
@@ -83,6 +85,47 @@ export function goalRows({ connections, post, patch, get, e2e, rebuild, upsert }
       target: '≥ 25 %',
       met: rebuildRatio !== null && rebuildRatio >= 25,
       figures: { 'events/s': rebuild.eventsPerSecond, 'baseline rows/s': upsert.rowsPerSecond },
+    },
+  ];
+}
+
+/**
+ * The stages on their own (stages-alone.mjs): api-service's POST beside the same pg baseline as the whole-pipeline
+ * row, and product-consumer's catch-up from a full topic beside the batched-upsert baseline.
+ * @param {number} connections @param {LoadFigures} baseline @param {number | null} upsertPerSecond
+ * @param {Awaited<ReturnType<typeof import('./stages-alone.mjs').measureStagesAlone>>} alone
+ * @returns {import('./report.mjs').Row[]}
+ */
+export function aloneRows(connections, baseline, upsertPerSecond, alone) {
+  if (!alone) return []; // --use-running: the benchmark cannot pause apps it did not start
+  const postRatio = ratioPercent(alone.api.perSecond, baseline.perSecond);
+  const catchUpRatio = ratioPercent(alone.consumer.eventsPerSecond, upsertPerSecond);
+  const { relay, consumer } = alone;
+  return [
+    apiRow(
+      `POST /products, api-service alone (relay and consumer paused), ${connections} connections`,
+      { system: alone.api, baseline },
+      'tx/s',
+      '≥ 50 %',
+      postRatio !== null && postRatio >= 50,
+    ),
+    {
+      goal: 'relay alone: the outbox backlog that load left, published',
+      system: `${fmt(relay.eventsPerSecond, ' events/s')} (${relay.events} events in ${fmt(relay.seconds, ' s')})`,
+      baseline: '—',
+      ratioPercent: null,
+      target: '—',
+      met: null,
+      figures: { 'events/s': relay.eventsPerSecond },
+    },
+    {
+      goal: 'catch-up of a stopped product-consumer from a full topic (that backlog)',
+      system: `${fmt(consumer.eventsPerSecond, ' events/s')} (${consumer.events} events in ${fmt(consumer.seconds, ' s')})`,
+      baseline: `${fmt(upsertPerSecond, ' rows/s')} (the rebuild row's UNNEST upsert)`,
+      ratioPercent: catchUpRatio,
+      target: '≥ 25 %',
+      met: catchUpRatio !== null && catchUpRatio >= 25,
+      figures: { 'events/s': consumer.eventsPerSecond },
     },
   ];
 }

@@ -1,7 +1,7 @@
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
-import { traceHttpRequests } from '@nestjs-kafka-sync/observability';
+import { enableLoggedShutdown, traceHttpRequests } from '@nestjs-kafka-sync/observability';
 import helmet from 'helmet';
 import { HTTP_SECURITY, type HttpSecuritySettings } from './auth/http-security.settings.js';
 import { HttpErrorsFilter } from './http-errors.filter.js';
@@ -38,7 +38,7 @@ export function configureHttpApp<T extends INestApplication>(app: T, description
     }),
   );
   app.useGlobalFilters(new HttpErrorsFilter(app.get(HttpAdapterHost)));
-  app.enableShutdownHooks();
+  enableLoggedShutdown(app);
   if (security.docsEnabled) SwaggerModule.setup('docs', app, openApiDocument(app, description));
   return app;
 }

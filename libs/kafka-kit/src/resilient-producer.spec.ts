@@ -50,6 +50,17 @@ describe('ResilientProducer', () => {
     expect(made.map((p) => p.sent.length)).toEqual([1, 1]);
   });
 
+  it('warms up by connecting the producer its next send uses; a broker down then is left to that send', async () => {
+    const { made, create } = fakeProducers([{ connect: false, send: [] }, { send: [true] }]);
+    const producer = new ResilientProducer(create);
+    await producer.warmUp(); // does not throw: the app (or rebuild) goes on, and the send retries
+    expect(made[0].disconnected).toBe(true);
+    await producer.warmUp();
+    await producer.send(record);
+    expect(made).toHaveLength(2);
+    expect(made[1].sent).toHaveLength(1);
+  });
+
   it('tries to connect again on the next send when the broker was down', async () => {
     const { made, create } = fakeProducers([{ connect: false, send: [] }, { send: [true] }]);
     const producer = new ResilientProducer(create);

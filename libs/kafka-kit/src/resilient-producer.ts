@@ -58,6 +58,14 @@ export class ResilientProducer {
     }
   }
 
+  /** Connects now instead of on the first send, so that send does not wait for it; a failure is left to that send. */
+  async warmUp(): Promise<void> {
+    const used = (this.current ??= this.connect());
+    await used.catch(() => {
+      if (this.current === used) this.current = undefined;
+    });
+  }
+
   async disconnect(): Promise<void> {
     await this.discard();
   }

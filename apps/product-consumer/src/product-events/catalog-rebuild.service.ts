@@ -49,7 +49,7 @@ export class CatalogRebuildService {
     const liveGroup = this.kafkaSettings.consumer.groupId;
     const kafka = this.clients.client('rebuild');
     const admin = kafka.admin();
-    await admin.connect();
+    await Promise.all([admin.connect(), this.acks.warmUp()]);
     const rebuildGroup = `${liveGroup}-rebuild-${Date.now()}`;
     try {
       // Empty first, snapshot second: whatever the live consumer applies after the TRUNCATE stays,

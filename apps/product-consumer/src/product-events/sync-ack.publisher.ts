@@ -20,6 +20,11 @@ export class SyncAckPublisher implements OnApplicationShutdown {
     this.producer = clients.resilientProducer(boundedKafka(clients, kafka.consumer.sessionTimeoutMs, 'acks'));
   }
 
+  /** Connects the producer ahead of the first ack (a rebuild's first batch would otherwise wait for it). */
+  warmUp(): Promise<void> {
+    return this.producer.warmUp();
+  }
+
   async publish(...acks: SyncAck[]): Promise<void> {
     await this.send(acks.map((ack) => ({ ack, trace: {} })));
   }

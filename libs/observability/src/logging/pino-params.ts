@@ -52,8 +52,8 @@ export function pinoParams({ app, level, format }: LogSettings): Params {
         },
       },
     };
-  // Written synchronously: pino's default stdout stream is asynchronous and flushes on 'exit', which a process
-  // ended by a signal never emits — and Nest's shutdown hook ends it with the signal it got, so the last lines
-  // of a graceful shutdown (producers and pools closed) were lost.
-  return { pinoHttp: [options, destination({ dest: 1, sync: true })] };
+  // Written asynchronously: a synchronous write per line cost the apps about 40 % of their CPU per product under
+  // load (issue 9: `LOG_LEVEL=warn npm run bench` against `npm run bench`), and stalled them whenever the reader
+  // of their stdout pipe fell behind. What is buffered is flushed on 'exit': see logged-shutdown.ts.
+  return { pinoHttp: [options, destination({ dest: 1, sync: false })] };
 }
