@@ -8,6 +8,7 @@ import { backoffDelay, isPrismaError, PRISMA } from '@nestjs-kafka-sync/service-
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eventsConfig } from '../config/events.config.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { readWithSync } from '../sync/read-with-sync.js';
 import { syncOf, type ProductSync } from '../sync/sync-state.js';
 import { SyncStateService } from '../sync/sync-state.service.js';
 import type { CreateProductDto } from './dto/create-product.dto.js';
@@ -67,9 +68,9 @@ export class ProductsService {
   }
 
   async get(id: string): Promise<ProductResponse> {
-    const row = await this.prisma.product.findUnique({ where: { id } });
+    const { row, state } = await readWithSync(this.prisma, id);
     if (!row) throw new ProductNotFound(id);
-    return { ...toProductState(row), sync: await this.syncState.syncOf(id, row.version) };
+    return { ...toProductState(row), sync: syncOf(row.version, state) };
   }
 
   async create(dto: CreateProductDto): Promise<Committed> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SyncAck } from '@nestjs-kafka-sync/contracts';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { foldAcks } from './fold-acks.js';
+import { readWithSync } from './read-with-sync.js';
 import { syncOf, type ProductSync, type StoredSyncState } from './sync-state.js';
 import { SYNC_CHANNEL, SyncWaiters } from './sync-waiters.js';
 
@@ -78,19 +79,13 @@ export class SyncStateService {
     return new Map(rows.map((row) => [row.productId, row]));
   }
 
-  /** `version` is the product's current one, as a read of it has it. */
-  async syncOf(id: string, version: number): Promise<ProductSync> {
-    return syncOf(version, (await this.statesOf([id])).get(id));
-  }
-
   /**
-   * For a waiter, whose version a newer write may have followed: against the product's current version,
-   * read after the state, so an ack the state holds is never for a version newer than the one read.
+   * For a waiter, whose version a newer write may have followed: against the product's current version, read in
+   * the same snapshot as the state (readWithSync), so an ack the state holds is never for a newer version.
    */
   private async waiterSync(id: string, version: number): Promise<ProductSync> {
-    const state = (await this.statesOf([id])).get(id);
-    const current = await this.prisma.product.findUnique({ where: { id }, select: { version: true } });
-    return syncOf(version, state, Math.max(version, current?.version ?? version));
+    const { row, state } = await readWithSync(this.prisma, id);
+    return syncOf(version, state, Math.max(version, row?.version ?? version));
   }
 
   /**
