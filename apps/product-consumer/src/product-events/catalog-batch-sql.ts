@@ -1,21 +1,21 @@
 import type { ProductEvent } from '@nestjs-kafka-sync/contracts';
 import type { KnownVersions } from './apply-decision.js';
-import type { PrismaService } from '../prisma/prisma.service.js';
+import type { SqlClient } from '../prisma/sql-client.js';
 
-/** A transaction client as `$transaction(async (tx) => …)` passes it. */
-type Tx = Pick<PrismaService, '$executeRaw' | '$queryRaw'>;
+/** The transaction's client (CatalogPool.transaction). */
+type Tx = SqlClient;
 
 /**
  * Locks each product of a batch for the transaction, in one sorted order (so two consumers briefly
  * sharing a partition during a rebalance cannot deadlock), with the same keys as the per-record apply.
  */
 export async function lockProducts(tx: Tx, ids: string[]): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, 0) AS k FROM unnest(${ids}::text[]) AS id ORDER BY k) AS keys`;
+  await tx.execute`SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, 0) AS k FROM unnest(${ids}::text[]) AS id ORDER BY k) AS keys`;
 }
 
 /** What the replica knows of each product: live row's version and tombstone's version. */
 export async function knownVersions(tx: Tx, ids: string[]): Promise<Map<string, KnownVersions>> {
-  const rows = await tx.$queryRaw<{ id: string; rowVersion: number | null; tombstoneVersion: number | null }[]>`
+  const rows = await tx.query<{ id: string; rowVersion: number | null; tombstoneVersion: number | null }>`
     SELECT p.id, c.version AS "rowVersion", t.version AS "tombstoneVersion"
     FROM unnest(${ids}::text[]) AS p(id)
     LEFT JOIN catalog_products c ON c.id = p.id::uuid
@@ -29,15 +29,15 @@ export async function knownVersions(tx: Tx, ids: string[]): Promise<Map<string, 
  */
 export async function resetProducts(tx: Tx, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await tx.$executeRaw`DELETE FROM catalog_products WHERE id = ANY(${ids}::uuid[])`;
-  await tx.$executeRaw`DELETE FROM product_tombstones WHERE product_id = ANY(${ids}::uuid[])`;
+  await tx.execute`DELETE FROM catalog_products WHERE id = ANY(${ids}::uuid[])`;
+  await tx.execute`DELETE FROM product_tombstones WHERE product_id = ANY(${ids}::uuid[])`;
 }
 
 /** Upserts the products' states in one statement; never over a newer row, never over a newer or equal tombstone. */
 export async function upsertProducts(tx: Tx, events: ProductEvent[]): Promise<void> {
   if (events.length === 0) return;
   const p = events.map((e) => e.product);
-  await tx.$executeRaw`
+  await tx.execute`
     INSERT INTO catalog_products (id, sku, name, description, price, stock, version, created_at, updated_at, replicated_at)
     SELECT u.id, u.sku, u.name, u.description, u.price, u.stock, u.version, u.created_at, u.updated_at, clock_timestamp()
     FROM unnest(${p.map((s) => s.id)}::uuid[], ${p.map((s) => s.sku)}::text[], ${p.map((s) => s.name)}::text[],
@@ -55,7 +55,7 @@ export async function upsertProducts(tx: Tx, events: ProductEvent[]): Promise<vo
 /** Removes the rows of deleted products (only rows older than the delete). */
 export async function deleteProducts(tx: Tx, events: ProductEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.$executeRaw`
+  await tx.execute`
     DELETE FROM catalog_products c
     USING unnest(${events.map((e) => e.productId)}::uuid[], ${events.map((e) => e.version)}::int[]) AS d(id, version)
     WHERE c.id = d.id AND c.version < d.version`;
@@ -64,7 +64,7 @@ export async function deleteProducts(tx: Tx, events: ProductEvent[]): Promise<vo
 /** Remembers each delete's version (raising, never lowering, a tombstone). */
 export async function upsertTombstones(tx: Tx, events: ProductEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.$executeRaw`
+  await tx.execute`
     INSERT INTO product_tombstones (product_id, version, deleted_at)
     SELECT * FROM unnest(${events.map((e) => e.productId)}::uuid[], ${events.map((e) => e.version)}::int[],
                          ${events.map((e) => e.occurredAt)}::timestamptz[])

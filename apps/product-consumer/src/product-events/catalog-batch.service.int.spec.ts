@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { ProductEvent, ProductEventType, Resync } from '@nestjs-kafka-sync/contracts';
 import { productEvent } from '@nestjs-kafka-sync/contracts/testing';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { testPrisma } from '../testing/test-database.js';
+import { testCatalogPool, testPrisma } from '../testing/test-database.js';
 import { CatalogBatchService } from './catalog-batch.service.js';
 import { CatalogReplicaService } from './catalog-replica.service.js';
 
 const prisma = testPrisma();
-const replica = new CatalogReplicaService(prisma);
+const pool = testCatalogPool();
+const replica = new CatalogReplicaService(pool);
 const batches = new CatalogBatchService(replica);
-afterAll(() => prisma.$disconnect());
+afterAll(() => Promise.all([prisma.$disconnect(), pool.onApplicationShutdown()]));
 beforeEach(() => prisma.$executeRaw`TRUNCATE catalog_products, product_tombstones`);
 
 const once = <T>(_what: string, step: () => Promise<T>) => step();

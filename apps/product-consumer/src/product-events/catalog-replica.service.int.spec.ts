@@ -3,13 +3,15 @@ import type { ProductEvent, ProductEventType } from '@nestjs-kafka-sync/contract
 import { productEvent } from '@nestjs-kafka-sync/contracts/testing';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { testPrisma } from '../testing/test-database.js';
+import { testCatalogPool, testPrisma } from '../testing/test-database.js';
+import { CatalogPool } from '../prisma/catalog-pool.js';
 import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
 import { CatalogReplicaService } from './catalog-replica.service.js';
 
 const prisma: PrismaService = testPrisma();
-const replica = new CatalogReplicaService(prisma);
-afterAll(() => prisma.$disconnect());
+const pool = testCatalogPool();
+const replica = new CatalogReplicaService(pool);
+afterAll(() => Promise.all([prisma.$disconnect(), pool.onApplicationShutdown()]));
 beforeEach(() => prisma.$executeRaw`TRUNCATE catalog_products, product_tombstones`);
 
 function eventFor(
@@ -89,7 +91,7 @@ describe('CatalogReplicaService against a real PostgreSQL', () => {
       /SQLSTATE 22001/,
     );
 
-    const unreachable = new PrismaService({
+    const unreachable = new CatalogPool({
       url: 'postgresql://postgres@127.0.0.1:1/none',
       poolSize: 1,
       callTimeoutMs: 10_000,
@@ -97,7 +99,7 @@ describe('CatalogReplicaService against a real PostgreSQL', () => {
     const lost = await new CatalogReplicaService(unreachable).apply(eventFor(id, 1)).catch((error: unknown) => error);
     expect(lost).toBeInstanceOf(Error);
     expect(dataRejectionReason(lost)).toBeNull();
-    await unreachable.$disconnect();
+    await unreachable.onApplicationShutdown();
   });
 
   it('serializes concurrent deliveries of one product: the newest wins', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ProductEvent } from '@nestjs-kafka-sync/contracts';
-import { PrismaService } from '../prisma/prisma.service.js';
+import { CatalogPool } from '../prisma/catalog-pool.js';
 import type { ApplyOutcome } from './apply-decision.js';
 import { decideBatch } from './batch-decision.js';
 import {
@@ -18,7 +18,7 @@ import {
  */
 @Injectable()
 export class CatalogReplicaService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly database: CatalogPool) {}
 
   /**
    * Applies a batch (one partition's events, in offset order) in one transaction with set-based
@@ -28,7 +28,7 @@ export class CatalogReplicaService {
   async applyAll(events: ProductEvent[]): Promise<ApplyOutcome[]> {
     if (events.length === 0) return [];
     const ids = [...new Set(events.map((e) => e.productId))];
-    return this.prisma.$transaction(async (tx) => {
+    return this.database.transaction(async (tx) => {
       await lockProducts(tx, ids);
       const decision = decideBatch(events, await knownVersions(tx, ids));
       await resetProducts(tx, decision.resets);

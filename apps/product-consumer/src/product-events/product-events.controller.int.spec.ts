@@ -4,7 +4,7 @@ import { productEvent } from '@nestjs-kafka-sync/contracts/testing';
 import { KafkaBatchContext } from '@nestjs-kafka-sync/kafka-kit';
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { afterAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { testPrisma } from '../testing/test-database.js';
+import { testCatalogPool, testPrisma } from '../testing/test-database.js';
 import { CatalogBatchService } from './catalog-batch.service.js';
 import { CatalogReplicaService } from './catalog-replica.service.js';
 import { ProductEventBatchService } from './product-event-batch.service.js';
@@ -15,7 +15,8 @@ import { StoppedWhileRetrying, TransientRetry } from './transient-retry.js';
 
 // The real replica on the test database; Kafka (consumer, ack and dead-letter producers) is faked: it is the port here.
 const prisma = testPrisma();
-afterAll(() => prisma.$disconnect());
+const pool = testCatalogPool();
+afterAll(() => Promise.all([prisma.$disconnect(), pool.onApplicationShutdown()]));
 beforeEach(() => prisma.$executeRaw`TRUNCATE catalog_products, product_tombstones`);
 
 /** A product.created event for a new product. */
@@ -52,7 +53,7 @@ function setUp() {
     ),
   };
   const batches = new ProductEventBatchService(
-    new CatalogBatchService(new CatalogReplicaService(prisma)),
+    new CatalogBatchService(new CatalogReplicaService(pool)),
     acks as unknown as SyncAckPublisher,
     deadLetters as unknown as DeadLetterPublisher,
   );
