@@ -73,7 +73,14 @@ async function skipReplayAcks() {
   await admin.connect();
   try {
     const groupId = process.env.SYNC_ACKS_GROUP_ID ?? 'api-service-sync-acks';
-    await admin.resetOffsets({ groupId, topic: SYNC_ACKS_TOPIC, earliest: false });
+    // The end offsets themselves: resetOffsets({ earliest: false }) stores kafkajs' "latest" sentinel (-1), which
+    // the next api-service, subscribed fromBeginning, read as no offset at all and replayed every ack ever sent.
+    const ends = await admin.fetchTopicOffsets(SYNC_ACKS_TOPIC);
+    await admin.setOffsets({
+      groupId,
+      topic: SYNC_ACKS_TOPIC,
+      partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
+    });
   } finally {
     await admin.disconnect();
   }
