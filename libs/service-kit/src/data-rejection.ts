@@ -1,3 +1,5 @@
+import { sqlStateOf } from './sql-state.js';
+
 /**
  * SQLSTATE classes that retrying the same event can never fix: 22 data exception (a value too
  * long, out of range, malformed), 23 integrity constraint violation (a CHECK the row breaks).
@@ -8,7 +10,6 @@ const PERMANENT_SQLSTATE_CLASSES = ['22', '23'];
 /** A Prisma driver-adapter error (the SQLSTATE in its cause), or node-postgres' own DatabaseError (in `code`). */
 interface AdapterErrorShape {
   message?: string;
-  code?: unknown;
   cause?: { originalCode?: string; originalMessage?: string };
   meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } };
 }
@@ -17,8 +18,7 @@ interface AdapterErrorShape {
 export function dataRejectionReason(error: unknown): string | null {
   const shape = (error ?? {}) as AdapterErrorShape;
   const cause = shape.meta?.driverAdapterError?.cause ?? shape.cause;
-  const pgCode = typeof shape.code === 'string' && /^[0-9A-Z]{5}$/.test(shape.code) ? shape.code : undefined;
-  const sqlState = cause?.originalCode ?? pgCode;
+  const sqlState = cause?.originalCode ?? sqlStateOf(error);
   if (!sqlState || !PERMANENT_SQLSTATE_CLASSES.includes(sqlState.slice(0, 2))) return null;
   return `database refused the event (SQLSTATE ${sqlState}): ${cause?.originalMessage ?? shape.message ?? 'no message'}`;
 }

@@ -5,3 +5,6 @@ export * from './data-rejection.js';
 export * from './backoff.js';
 export * from './pg-connection.js';
 export * from './pg-listener.js';
+export * from './sql-client.js';
+export * from './sql-pool.js';
+export * from './sql-state.js';

@@ -4,9 +4,10 @@ import type { ConfigType } from '@nestjs/config';
 import type { ProductState } from '@nestjs-kafka-sync/contracts';
 import { Prisma, type Product } from '../generated/prisma/client.js';
 import { invalidField } from '@nestjs-kafka-sync/http-kit';
-import { backoffDelay, isPrismaError, PRISMA } from '@nestjs-kafka-sync/service-kit';
+import { backoffDelay, isPrismaError, PRISMA, SQLSTATE, sqlStateOf } from '@nestjs-kafka-sync/service-kit';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eventsConfig } from '../config/events.config.js';
+import { ApiPool } from '../prisma/api-pool.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { readWithSync } from '../sync/read-with-sync.js';
 import { syncOf, type ProductSync } from '../sync/sync-state.js';
@@ -44,6 +45,7 @@ export const WRITE_ATTEMPTS = 4;
 export class ProductsService {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly pool: ApiPool,
     private readonly syncState: SyncStateService,
     @Inject(eventsConfig.KEY) private readonly events: ConfigType<typeof eventsConfig>,
   ) {}
@@ -68,7 +70,7 @@ export class ProductsService {
   }
 
   async get(id: string): Promise<ProductResponse> {
-    const { row, state } = await readWithSync(this.prisma, id);
+    const { row, state } = await readWithSync(this.pool.sql, id);
     if (!row) throw new ProductNotFound(id);
     return { ...toProductState(row), sync: syncOf(row.version, state) };
   }
@@ -88,7 +90,7 @@ export class ProductsService {
     };
     const event = productEvent('product.created', row, this.events.maxBytes);
     // One statement, its own commit: sent means possibly committed. A new product has no acks yet.
-    await this.write(null, undefined, (committing) => (committing(), insertCreated(this.prisma, row, event)));
+    await this.write(null, undefined, (committing) => (committing(), insertCreated(this.pool.sql, row, event)));
     return { product: event.product, sync: syncOf(row.version, undefined) };
   }
 
@@ -145,7 +147,7 @@ export class ProductsService {
   }
 
   /**
-   * Runs a write and turns Prisma's errors into the domain errors they mean. Deadlocks and
+   * Runs a write and turns the database's errors (Prisma's or node-postgres') into the domain errors they mean. Deadlocks and
    * serialization failures roll the whole transaction back, so it is run again, a bounded number of
    * times; an unreachable database is a 503 that says whether the commit may have happened.
    */
@@ -173,12 +175,13 @@ export class ProductsService {
     id: string | null,
     expectedVersion: number | undefined,
   ): Promise<unknown> {
-    if (isPrismaError(error, PRISMA.ValueTooLong)) {
+    if (isPrismaError(error, PRISMA.ValueTooLong) || sqlStateOf(error) === SQLSTATE.StringTooLong) {
       // A value within the validated length can still outgrow its column (validator.js and
       // PostgreSQL count some emoji differently): the client's input, so invalid.
       return invalidField('body', 'a value is too long for its column');
     }
-    if (isPrismaError(error, PRISMA.UniqueViolation)) return new SkuTaken();
+    if (isPrismaError(error, PRISMA.UniqueViolation) || sqlStateOf(error) === SQLSTATE.UniqueViolation)
+      return new SkuTaken();
     if (id !== null && isPrismaError(error, PRISMA.RecordNotFound)) {
       try {
         const current = await this.prisma.product.findUnique({ where: { id }, select: { version: true } });

@@ -1,5 +1,5 @@
+import type { SqlClient } from '@nestjs-kafka-sync/service-kit';
 import { Prisma, type Product } from '../generated/prisma/client.js';
-import type { PrismaService } from '../prisma/prisma.service.js';
 import type { StoredSyncState } from './sync-state.js';
 
 /** A product row (null: none, or deleted) and the sync state stored for its id (null: no ack yet). */
@@ -11,12 +11,11 @@ export interface ProductWithSync {
 /**
  * A product and the sync state of its id in ONE statement (a deleted product keeps its state): one round trip instead
  * of two, and one snapshot, so an ack the state holds is never for a version newer than the row read (what a
- * waiter needs). Raw SQL for the reason insert-created.ts gives: GET /products/:id and every wake-up of a
- * `Prefer: wait-for-sync` waiter are hot paths, and each ORM query there cost a pass through Prisma's query
- * compiler (13 % of api-service's CPU in `npm run bench -- --profile`, README "Performance").
+ * waiter needs). On plain `pg` (ApiPool) for the reason insert-created.ts gives: GET /products/:id and every
+ * wake-up of a `Prefer: wait-for-sync` waiter are hot paths.
  */
-export async function readWithSync(prisma: PrismaService, id: string): Promise<ProductWithSync> {
-  const [found] = await prisma.$queryRaw<(Omit<Product, 'price'> & { price: string; state: StoredSyncState | null })[]>`
+export async function readWithSync(sql: SqlClient, id: string): Promise<ProductWithSync> {
+  const [found] = await sql.query<Omit<Product, 'price'> & { price: string; state: StoredSyncState | null }>`
     SELECT p.id, p.sku, p.name, p.description, p.price::text AS price, p.stock, p.version,
            p.created_at AS "createdAt", p.updated_at AS "updatedAt",
            CASE WHEN s.product_id IS NULL THEN NULL ELSE json_build_object(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SyncAck } from '@nestjs-kafka-sync/contracts';
+import { ApiPool } from '../prisma/api-pool.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { foldAcks } from './fold-acks.js';
 import { readWithSync } from './read-with-sync.js';
@@ -14,6 +15,7 @@ const RECHECK_MS = 2000;
 export class SyncStateService {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly pool: ApiPool,
     private readonly waiters: SyncWaiters,
   ) {}
 
@@ -84,7 +86,7 @@ export class SyncStateService {
    * the same snapshot as the state (readWithSync), so an ack the state holds is never for a newer version.
    */
   private async waiterSync(id: string, version: number): Promise<ProductSync> {
-    const { row, state } = await readWithSync(this.prisma, id);
+    const { row, state } = await readWithSync(this.pool.sql, id);
     return syncOf(version, state, Math.max(version, row?.version ?? version));
   }
 

@@ -1,6 +1,6 @@
 import type { ProductEvent } from '@nestjs-kafka-sync/contracts';
 import type { KnownVersions } from './apply-decision.js';
-import type { SqlClient } from '../prisma/sql-client.js';
+import type { SqlClient } from '@nestjs-kafka-sync/service-kit';
 
 /** The transaction's client (CatalogPool.transaction). */
 type Tx = SqlClient;

@@ -16,7 +16,8 @@ export function sqlText(strings: readonly string[]): string {
   return strings.reduce((text, part, i) => `${text}$${i}${part}`);
 }
 
-export function sqlClient(client: Pick<pg.PoolClient, 'query'>): SqlClient {
+/** On one client (a transaction's) or on a pool (each statement on whichever connection is free). */
+export function sqlClient(client: Pick<pg.PoolClient, 'query'> | pg.Pool): SqlClient {
   return {
     execute: async (strings, ...values) => (await client.query(sqlText(strings), values)).rowCount ?? 0,
     query: async <T>(strings: TemplateStringsArray, ...values: unknown[]) =>

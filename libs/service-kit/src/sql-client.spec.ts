@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataRejectionReason } from '@nestjs-kafka-sync/service-kit';
+import { dataRejectionReason } from './data-rejection.js';
 import { sqlClient, sqlText } from './sql-client.js';
 
 const tag = (strings: TemplateStringsArray, ...values: unknown[]) => ({ strings, values });
