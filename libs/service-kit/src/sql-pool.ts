@@ -42,7 +42,11 @@ export class SqlPool {
     }
   }
 
-  async end(): Promise<void> {
+  /**
+   * Closes the pool. Named as Nest's shutdown hook, so an app's provider extending this class is closed with the
+   * app (after the HTTP server and the Kafka consumer have stopped) without repeating it.
+   */
+  async onApplicationShutdown(): Promise<void> {
     await this.pool.end();
   }
 }

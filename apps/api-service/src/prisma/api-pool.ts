@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { SqlPool } from '@nestjs-kafka-sync/service-kit';
 import { databaseConfig } from '../config/database.config.js';
@@ -10,12 +10,8 @@ import { databaseConfig } from '../config/database.config.js';
  * in `npm run bench -- --profile` (README "Performance"). Closed with PrismaService, after the HTTP server.
  */
 @Injectable()
-export class ApiPool extends SqlPool implements OnApplicationShutdown {
+export class ApiPool extends SqlPool {
   constructor(@Inject(databaseConfig.KEY) database: ConfigType<typeof databaseConfig>) {
     super(database.url, { max: database.poolSize, callTimeoutMs: database.callTimeoutMs });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.end();
   }
 }

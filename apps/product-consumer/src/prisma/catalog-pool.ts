@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { SqlPool } from '@nestjs-kafka-sync/service-kit';
 import { databaseConfig } from '../config/database.config.js';
@@ -11,12 +11,8 @@ import { databaseConfig } from '../config/database.config.js';
  * consumer, so a batch in flight finishes.
  */
 @Injectable()
-export class CatalogPool extends SqlPool implements OnApplicationShutdown {
+export class CatalogPool extends SqlPool {
   constructor(@Inject(databaseConfig.KEY) database: ConfigType<typeof databaseConfig>) {
     super(database.url, { max: database.poolSize, callTimeoutMs: database.callTimeoutMs });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.end();
   }
 }
