@@ -13,6 +13,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { parseArgs, promisify } from 'node:util';
 import { PRODUCT_EVENTS_TOPIC, SYNC_ACKS_TOPIC, toProductEventMessage } from '@nestjs-kafka-sync/contracts';
+import { setGroupOffsets } from '@nestjs-kafka-sync/kafka-kit';
 import { productEvent } from '@nestjs-kafka-sync/contracts/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
@@ -43,6 +44,7 @@ try {
       const words = script.split(' ');
       const settings = Object.fromEntries(words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => w.split('=')));
       const flags = words.filter((w) => w.startsWith('--'));
+      const started = Date.now();
       const { stdout } = await promisify(execFile)(process.execPath, [...flags, `${repoRoot}${words.at(-1)}`], {
         cwd: `${repoRoot}.local`,
         env: { ...process.env, ...env, ...settings },
@@ -50,7 +52,8 @@ try {
       });
       const rate = Number(stdout.match(/rate: ([\d.]+) events\/s/)?.[1]);
       rates[script].push(rate);
-      log(`bench: ${script}: ${stdout.match(/replayed .*/)?.[0]}; ${rate} events/s`);
+      const wall = `${((Date.now() - started) / 1000).toFixed(1)} s from start to exit`;
+      log(`bench: ${script}: ${stdout.match(/replayed .*/)?.[0]}; ${rate} events/s; ${wall}`);
     }
   const baseline = await upsertBaseline(events.map((e) => e.product));
   log(`bench: batched UNNEST upsert baseline: ${baseline} rows/s (the same ${events.length} events' products)`);
@@ -76,7 +79,7 @@ async function skipReplayAcks() {
     // The end offsets themselves: resetOffsets({ earliest: false }) stores kafkajs' "latest" sentinel (-1), which
     // the next api-service, subscribed fromBeginning, read as no offset at all and replayed every ack ever sent.
     const ends = await admin.fetchTopicOffsets(SYNC_ACKS_TOPIC);
-    await admin.setOffsets({
+    await setGroupOffsets(kafka, {
       groupId,
       topic: SYNC_ACKS_TOPIC,
       partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),

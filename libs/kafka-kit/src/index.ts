@@ -15,3 +15,4 @@ export * from './commit-offset.js';
 export * from './kafka-failure.js';
 export * from './rethrow-to-kafkajs.filter.js';
 export * from './consumer-app-health.module.js';
+export * from './set-group-offsets.js';

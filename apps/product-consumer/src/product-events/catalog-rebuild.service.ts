@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC, type ProductEvent } from '@nestjs-kafka-sync/contracts';
-import { KafkaClients, readTopicBatchesUpTo } from '@nestjs-kafka-sync/kafka-kit';
+import { KafkaClients, readTopicBatchesUpTo, setGroupOffsets } from '@nestjs-kafka-sync/kafka-kit';
 import type { KafkaMessage } from 'kafkajs';
 import { batchConfig } from '../config/batch.config.js';
 import { kafkaConfig } from '../config/kafka.config.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { CatalogBatchService } from './catalog-batch.service.js';
+import { coalesceAcks } from './coalesce-acks.js';
 import { SyncAckPublisher } from './sync-ack.publisher.js';
 import { outcomeAck } from './sync-acks.js';
 
@@ -81,7 +82,7 @@ export class CatalogRebuildService {
       const live = (await admin.describeGroups([liveGroup])).groups[0];
       const handedOver = !live || live.members.length === 0;
       if (handedOver) {
-        await admin.setOffsets({
+        await setGroupOffsets(kafka, {
           groupId: liveGroup,
           topic: PRODUCT_EVENTS_TOPIC,
           partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
@@ -106,7 +107,8 @@ export class CatalogRebuildService {
   /**
    * Applies replayed records as the live consumer does, a batch per transaction, and acknowledges
    * them in one send (api-service learns what the replay applied: the live consumer will not see
-   * these events again). A record too broken to name a version is counted, not acknowledged.
+   * these events again), coalesced: a product's run of versions as one ack for the highest (what api-service
+   * records of them). A record too broken to name a version is counted, not acknowledged.
    */
   private async replay(
     messages: KafkaMessage[],
@@ -122,7 +124,7 @@ export class CatalogRebuildService {
     const once = <T>(_what: string, step: () => Promise<T>) => step(); // a failure ends the rebuild: run it again
     const outcomes = await this.batches.apply(events, once, () => 'a replayed batch');
     for (const outcome of outcomes) counts[typeof outcome === 'object' ? 'rejected' : outcome] += 1;
-    await this.acks.publish(...events.map((event, i) => outcomeAck(event, outcomes[i])));
+    await this.acks.publish(...coalesceAcks(events.map((event, i) => outcomeAck(event, outcomes[i]))));
   }
 }
 

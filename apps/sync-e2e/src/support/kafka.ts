@@ -5,7 +5,7 @@ import {
   readDeadLetter,
   type DeadLetter,
 } from '@nestjs-kafka-sync/contracts';
-import { readTopicUpTo } from '@nestjs-kafka-sync/kafka-kit';
+import { readTopicUpTo, setGroupOffsets } from '@nestjs-kafka-sync/kafka-kit';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +46,7 @@ export async function skipToEndOfTopic(topic = PRODUCT_EVENTS_TOPIC, groupId = e
     // Explicit high watermarks: kafkajs' resetOffsets commits -1, which a consumer with fromBeginning reads as "from the start".
     const ends = await admin.fetchTopicOffsets(topic);
     const partitions = ends.map(({ partition, high }) => ({ partition, offset: high }));
-    await eventually(() => admin.setOffsets({ groupId, topic, partitions }), {
+    await eventually(() => setGroupOffsets(kafka, { groupId, topic, partitions }), {
       timeoutMs: 60_000,
       intervalMs: 1000,
     });

@@ -1,0 +1,57 @@
+import { SYNC_ACK_SCHEMA_VERSION, type SyncAck } from '@nestjs-kafka-sync/contracts';
+import { describe, expect, it } from 'vitest';
+import { coalesceAcks } from './coalesce-acks.js';
+
+const A = '00000000-0000-4000-8000-00000000000a';
+const B = '00000000-0000-4000-8000-00000000000b';
+const ack = (productId: string, version: number | null, extra: Partial<SyncAck> = {}): SyncAck => ({
+  schemaVersion: SYNC_ACK_SCHEMA_VERSION,
+  productId,
+  version,
+  status: 'applied',
+  reason: null,
+  eventId: null,
+  acknowledgedAt: `2026-11-30T10:00:0${(version ?? 0) % 10}.000Z`,
+  ...extra,
+});
+
+/** api-service's product_sync_state, recording acks one by one as its SQL does (sync-state.service.ts). */
+function recorded(acks: SyncAck[]): Map<string, { replicated?: number; rejected?: number; at: string }> {
+  const state = new Map<string, { replicated?: number; rejected?: number; at: string }>();
+  for (const a of acks) {
+    const row = state.get(a.productId) ?? { at: '' };
+    if (a.status === 'rejected') row.rejected = Math.max(row.rejected ?? 0, a.version ?? 0);
+    else row.replicated = a.reset ? a.version! : Math.max(row.replicated ?? 0, a.version!);
+    row.at = a.acknowledgedAt > row.at ? a.acknowledgedAt : row.at;
+    state.set(a.productId, row);
+  }
+  return state;
+}
+
+describe('coalesceAcks', () => {
+  it('sends one ack per product for a run of versions: the highest, at the latest time', () => {
+    const acks = [ack(A, 1), ack(B, 1), ack(A, 3), ack(A, 2, { status: 'stale' }), ack(B, 2)];
+    expect(coalesceAcks(acks)).toEqual([ack(A, 3), ack(B, 2)]);
+  });
+
+  it('keeps a reset and rejected acks where they are, and starts a new run after a reset', () => {
+    const reset = ack(A, 2, { status: 'applied', reset: true });
+    const rejected = ack(A, null, { status: 'rejected', reason: 'product.price: bad' });
+    const acks = [ack(A, 7), ack(A, 9), reset, rejected, ack(A, 3), ack(A, 4)];
+    expect(coalesceAcks(acks)).toEqual([ack(A, 9), reset, rejected, ack(A, 4)]);
+  });
+
+  it('leaves api-service with the state that recording every ack would leave', () => {
+    const statuses = ['applied', 'stale', 'rejected'] as const;
+    for (let seed = 1; seed <= 200; seed++) {
+      let x = seed;
+      const next = (n: number) => (x = (x * 48271) % 2147483647) % n;
+      const acks = Array.from({ length: 12 }, () => {
+        const status = statuses[next(3)];
+        const reset = status === 'applied' && next(6) === 0;
+        return ack(next(2) ? A : B, next(9) + 1, { status, ...(reset && { reset: true as const }) });
+      });
+      expect(recorded(coalesceAcks(acks))).toEqual(recorded(acks));
+    }
+  });
+});
