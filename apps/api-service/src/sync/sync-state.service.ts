@@ -23,12 +23,12 @@ export class SyncStateService {
    * Records an ack. Monotonic: an ack older than what is known (redelivered, reordered) changes nothing;
    * except an applied repair's (`reset`), which sets the version even below, as the replica was set.
    * Notifies SYNC_CHANNEL with the product id in the same statement (delivered at commit), waking its waiters.
-   * `$executeRaw`, not `$queryRaw`: the adapter cannot decode pg_notify's `void` result column.
+   * On plain `pg` (ApiPool), as every ack statement: an ack's trip back is part of a `Prefer: wait-for-sync` answer.
    */
   async record(ack: SyncAck): Promise<void> {
     const at = new Date(ack.acknowledgedAt);
     if (ack.status === 'rejected') {
-      await this.prisma.$executeRaw`
+      await this.pool.sql.execute`
         WITH recorded AS (
         INSERT INTO product_sync_state (product_id, rejected_version, rejection_reason, last_ack_at)
         VALUES (${ack.productId}::uuid, ${ack.version}, ${ack.reason}, ${at})
@@ -41,7 +41,7 @@ export class SyncStateService {
         RETURNING product_id)
         SELECT pg_notify(${SYNC_CHANNEL}, product_id::text) FROM recorded`;
     } else {
-      await this.prisma.$executeRaw`
+      await this.pool.sql.execute`
         WITH recorded AS (
         INSERT INTO product_sync_state (product_id, replicated_version, last_ack_at)
         VALUES (${ack.productId}::uuid, ${ack.version}, ${at})
@@ -61,7 +61,7 @@ export class SyncStateService {
   async recordAll(acks: SyncAck[]): Promise<void> {
     const folded = foldAcks(acks);
     if (folded.length > 0)
-      await this.prisma.$executeRaw`
+      await this.pool.sql.execute`
         WITH recorded AS (
         INSERT INTO product_sync_state AS s (product_id, replicated_version, last_ack_at)
         SELECT id, version, at FROM unnest(
