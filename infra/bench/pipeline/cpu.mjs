@@ -32,3 +32,23 @@ export function cpuPerUnit(before, after, units) {
     Object.keys(after).map((name) => [name, Math.round(((after[name] - before[name]) / units) * 100) / 100]),
   );
 }
+
+/**
+ * Busy CPU ms of the whole machine so far: every process on every core, PostgreSQL, the broker and this load
+ * generator included (/proc/stat's first line less idle and iowait). Null where there is no /proc.
+ * @returns {number | null}
+ */
+export function readMachineCpu() {
+  try {
+    const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = ticks;
+    return ((user + nice + system + irq + softirq + steal) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** @param {number | null} before @param {number | null} after @param {number} units @returns {number | null} */
+export function machineCpuPerUnit(before, after, units) {
+  return before === null || after === null || units <= 0 ? null : Math.round(((after - before) / units) * 100) / 100;
+}

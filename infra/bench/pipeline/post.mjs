@@ -1,7 +1,7 @@
 // @ts-check
 // Goal 1 (POST) and goal 2 (catch-up): POST /products at full speed, then how long the replica needs to
 // hold all of it; beside it the same transaction in plain pg.
-import { cpuPerUnit, readCpu } from './cpu.mjs';
+import { cpuPerUnit, machineCpuPerUnit, readCpu, readMachineCpu } from './cpu.mjs';
 import { httpLoad } from './http-load.mjs';
 import { pgLoad } from './pg-load.mjs';
 import { createBody, eventPayload, newProductRow } from './products.mjs';
@@ -24,13 +24,16 @@ export async function measurePost(ctx) {
   const catchUp = await timeCatchUp(ctx, prefix);
   // Per product created (warm-up included): each app's CPU over the load and the catch-up, acks included.
   const cpuMsPerProduct = cpuPerUnit(cpuBefore, ctx.pids && readCpu(ctx.pids), catchUp.products);
+  const machineBefore = readMachineCpu();
   const baseline = await pgLoad({
     url: ctx.env.API_DATABASE_URL,
     clients: options.connections,
     seconds: options.seconds,
     work: (client, n) => insertProductTx(client, `${ctx.tag}-b-${n}`),
   });
-  return { system, baseline, catchUp, cpuMsPerProduct };
+  // The whole machine's CPU per transaction (PostgreSQL and this process's pg clients): the stages-alone row's peer.
+  const machineCpuMsPerTx = machineCpuPerUnit(machineBefore, readMachineCpu(), baseline.count);
+  return { system, baseline, catchUp, cpuMsPerProduct, machineCpuMsPerTx };
 }
 
 /** From the moment the load stopped: until the replica holds every product of it, and the group's lag is 0. */

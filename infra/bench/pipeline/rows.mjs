@@ -13,6 +13,7 @@ import { ratioPercent, round } from './stats.mjs';
  *   post: Pair & {
  *     catchUp: { seconds: number | null, products: number, backlogAtStop: number },
  *     cpuMsPerProduct: Record<string, number> | null,
+ *     machineCpuMsPerTx?: number | null,
  *   },
  *   patch: Pair,
  *   get: Pair,
@@ -34,7 +35,7 @@ export function goalRows({ connections, post, patch, get, e2e, rebuild, upsert, 
     p50 !== null && p99 !== null && p50 < 15 && p99 < 50;
   return [
     apiRow(`POST /products, ${connections} connections`, post, 'tx/s', '≥ 50 %', postRatio !== null && postRatio >= 50),
-    ...aloneRows(connections, post.baseline, upsert.rowsPerSecond, alone),
+    ...aloneRows(connections, post.baseline, upsert.rowsPerSecond, alone, post.machineCpuMsPerTx ?? null),
     apiRow(`PATCH /products/:id, ${connections} connections`, patch, 'tx/s', '—', null),
     apiRow(`GET /products/:id, ${connections} connections`, get, 'lookups/s', '—', null),
     {
@@ -94,13 +95,14 @@ export function goalRows({ connections, post, patch, get, e2e, rebuild, upsert, 
  * row, and product-consumer's catch-up from a full topic beside the batched-upsert baseline.
  * @param {number} connections @param {LoadFigures} baseline @param {number | null} upsertPerSecond
  * @param {Awaited<ReturnType<typeof import('./stages-alone.mjs').measureStagesAlone>>} alone
+ * @param {number | null} [baselineCpuMsPerTx] the whole machine's CPU per baseline transaction
  * @returns {import('./report.mjs').Row[]}
  */
-export function aloneRows(connections, baseline, upsertPerSecond, alone) {
+export function aloneRows(connections, baseline, upsertPerSecond, alone, baselineCpuMsPerTx = null) {
   if (!alone) return []; // --use-running: the benchmark cannot pause apps it did not start
   const postRatio = ratioPercent(alone.api.perSecond, baseline.perSecond);
   const catchUpRatio = ratioPercent(alone.consumer.eventsPerSecond, upsertPerSecond);
-  const { relay, consumer } = alone;
+  const { relay, consumer, cpuMsPerCreate: cpu } = alone;
   return [
     apiRow(
       `POST /products, api-service alone (relay and consumer paused), ${connections} connections`,
@@ -126,6 +128,17 @@ export function aloneRows(connections, baseline, upsertPerSecond, alone) {
       target: '≥ 25 %',
       met: catchUpRatio !== null && catchUpRatio >= 25,
       figures: { 'events/s': consumer.eventsPerSecond },
+    },
+    {
+      // On a machine whose cores are all busy, throughput goes as the inverse of CPU per unit: this ratio bounds
+      // the POST row's. CPU figures are Linux-only, so not required.
+      goal: 'CPU per create, whole machine (every process, the load generator included): api-service alone vs plain pg',
+      system: `${fmt(cpu?.machine ?? null, ' ms')} (of it api-service ${fmt(cpu?.apiService ?? null, ' ms')})`,
+      baseline: `${fmt(baselineCpuMsPerTx, ' ms')} per transaction`,
+      ratioPercent: ratioPercent(baselineCpuMsPerTx, cpu?.machine ?? null),
+      target: '—',
+      met: null,
+      figures: {},
     },
   ];
 }

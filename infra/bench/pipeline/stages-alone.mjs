@@ -6,6 +6,7 @@
 // and timed until the replica holds every product: its catch-up from a full topic, in events/s.
 // A paused process holds its connections, consumer-group membership included, so nothing rebalances: the pause
 // stays under the consumer's session timeout (KAFKA_SESSION_TIMEOUT_MS, 30 s by default).
+import { cpuPerUnit, machineCpuPerUnit, readCpu, readMachineCpu } from './cpu.mjs';
 import { httpLoad } from './http-load.mjs';
 import { createBody } from './products.mjs';
 import { sourceVersions, waitReplicated } from './replica.mjs';
@@ -24,14 +25,22 @@ export async function measureStagesAlone(ctx) {
   signal([relay, consumer], 'SIGSTOP');
   let consumerPaused = true;
   try {
-    const api = await httpLoad({
-      baseUrl: ctx.apiUrl,
-      method: 'POST',
-      next: (n) => ({ path: '/products', body: createBody(`${prefix}${n}`) }),
-      connections: options.connections,
-      seconds: Math.min(options.seconds, MAX_LOAD_SECONDS),
-      warmupSeconds: options.warmupSeconds,
-    });
+    /** @param {number} seconds @param {string} tag */
+    const creates = (seconds, tag) =>
+      httpLoad({
+        baseUrl: ctx.apiUrl,
+        method: 'POST',
+        next: (n) => ({ path: '/products', body: createBody(`${prefix}${tag}${n}`) }),
+        connections: options.connections,
+        seconds,
+      });
+    if (options.warmupSeconds > 0) await creates(options.warmupSeconds, 'w'); // outside the CPU readings
+    const [appsBefore, machineBefore] = [readCpu(ctx.pids), readMachineCpu()];
+    const api = await creates(Math.min(options.seconds, MAX_LOAD_SECONDS), '');
+    const cpuMsPerCreate = {
+      machine: machineCpuPerUnit(machineBefore, readMachineCpu(), api.count),
+      apiService: cpuPerUnit(appsBefore, readCpu(ctx.pids), api.count)?.['api-service'] ?? null,
+    };
     const relayStarted = process.hrtime.bigint();
     signal([relay], 'SIGCONT');
     const rows = await waitPublished(ctx.api, prefix, timeoutMs);
@@ -45,6 +54,7 @@ export async function measureStagesAlone(ctx) {
     const consumerSeconds = msSince(consumerStarted) / 1000;
     return {
       api,
+      cpuMsPerCreate,
       relay: {
         events: rows.published,
         seconds: round(relaySeconds, 2),
