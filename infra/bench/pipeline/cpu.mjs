@@ -1,7 +1,7 @@
 // @ts-check
 // Where the time goes: CPU each app process spent (user + system, from /proc, Linux only) between two
 // readings. Only for apps this benchmark started (it knows their pids).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Linux USER_HZ: /proc/<pid>/stat counts CPU time in these ticks (100 on every mainstream kernel). */
 const TICKS_PER_SECOND = 100;
@@ -51,4 +51,23 @@ export function readMachineCpu() {
 /** @param {number | null} before @param {number | null} after @param {number} units @returns {number | null} */
 export function machineCpuPerUnit(before, after, units) {
   return before === null || after === null || units <= 0 ? null : Math.round(((after - before) / units) * 100) / 100;
+}
+
+/**
+ * CPU ms so far of every process named `comm` (PostgreSQL's backends: 'postgres'). A process that exits between two
+ * readings takes its share with it: read around a load whose connections stay open.
+ * @param {string} comm @returns {number}
+ */
+export function readCpuOfAll(comm) {
+  let ms = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name)))
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== comm) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ms += ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+    } catch {
+      // gone meanwhile
+    }
+  return ms;
 }

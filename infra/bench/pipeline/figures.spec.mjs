@@ -77,7 +77,7 @@ test('the stages on their own: none on a running stack, else each beside its bas
     api: { perSecond: 1100, p50Ms: 30, p99Ms: 70, non2xx: 0, errors: 0, status5xx: 0 },
     relay: { events: 9000, seconds: 1, eventsPerSecond: 9000 },
     consumer: { events: 9000, seconds: 0.5, eventsPerSecond: 18_000 },
-    cpuMsPerCreate: { machine: 2, apiService: 1.1 },
+    cpuMsPerCreate: { machine: 2, apiService: 1.1, postgres: 0.5, loadGenerator: 0.2 },
   };
   const [post, relay, consumer, cpu] = aloneRows(
     32,
@@ -91,7 +91,7 @@ test('the stages on their own: none on a running stack, else each beside its bas
   assert.equal(relay.met, null);
   assert.equal(consumer.ratioPercent, 30);
   assert.equal(consumer.met, true);
-  assert.equal(cpu.system, '2 ms (of it api-service 1.1 ms)');
+  assert.equal(cpu.system, '2 ms (of it api-service 1.1 ms, PostgreSQL 0.5 ms, the load generator 0.2 ms)');
   assert.equal(cpu.ratioPercent, 25); // the baseline's 0.5 ms per transaction against 2 ms per create
   const stuck = { ...alone, consumer: { events: 9000, seconds: null, eventsPerSecond: null } };
   assert.deepEqual(missingFigures(aloneRows(32, /** @type {any} */ (baseline), 60_000, /** @type {any} */ (stuck))), [

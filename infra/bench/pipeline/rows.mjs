@@ -133,7 +133,7 @@ export function aloneRows(connections, baseline, upsertPerSecond, alone, baselin
       // On a machine whose cores are all busy, throughput goes as the inverse of CPU per unit: this ratio bounds
       // the POST row's. CPU figures are Linux-only, so not required.
       goal: 'CPU per create, whole machine (every process, the load generator included): api-service alone vs plain pg',
-      system: `${fmt(cpu?.machine ?? null, ' ms')} (of it api-service ${fmt(cpu?.apiService ?? null, ' ms')})`,
+      system: `${fmt(cpu?.machine ?? null, ' ms')} (of it api-service ${fmt(cpu?.apiService ?? null, ' ms')}, PostgreSQL ${fmt(cpu?.postgres ?? null, ' ms')}, the load generator ${fmt(cpu?.loadGenerator ?? null, ' ms')})`,
       baseline: `${fmt(baselineCpuMsPerTx, ' ms')} per transaction`,
       ratioPercent: ratioPercent(baselineCpuMsPerTx, cpu?.machine ?? null),
       target: '—',

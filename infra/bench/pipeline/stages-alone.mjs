@@ -6,7 +6,7 @@
 // and timed until the replica holds every product: its catch-up from a full topic, in events/s.
 // A paused process holds its connections, consumer-group membership included, so nothing rebalances: the pause
 // stays under the consumer's session timeout (KAFKA_SESSION_TIMEOUT_MS, 30 s by default).
-import { cpuPerUnit, machineCpuPerUnit, readCpu, readMachineCpu } from './cpu.mjs';
+import { cpuPerUnit, machineCpuPerUnit, readCpu, readCpuOfAll, readMachineCpu } from './cpu.mjs';
 import { httpLoad } from './http-load.mjs';
 import { createBody } from './products.mjs';
 import { sourceVersions, waitReplicated } from './replica.mjs';
@@ -16,11 +16,12 @@ const MAX_LOAD_SECONDS = 15;
 
 /** @param {import('./context.mjs').BenchContext} ctx */
 export async function measureStagesAlone(ctx) {
-  if (!ctx.pids) return null; // only for apps this benchmark started: it can pause them
+  const { pids } = ctx;
+  if (!pids) return null; // only for apps this benchmark started: it can pause them
   const { options } = ctx;
   const prefix = `${ctx.tag}-a-`;
-  const relay = ctx.pids['product-producer'];
-  const consumer = ctx.pids['product-consumer'];
+  const relay = pids['product-producer'];
+  const consumer = pids['product-consumer'];
   const timeoutMs = options.catchUpTimeoutSeconds * 1000;
   signal([relay, consumer], 'SIGSTOP');
   let consumerPaused = true;
@@ -35,11 +36,23 @@ export async function measureStagesAlone(ctx) {
         seconds,
       });
     if (options.warmupSeconds > 0) await creates(options.warmupSeconds, 'w'); // outside the CPU readings
-    const [appsBefore, machineBefore] = [readCpu(ctx.pids), readMachineCpu()];
+    const cpuNow = () => ({
+      machine: readMachineCpu(),
+      apps: readCpu(pids),
+      postgres: readCpuOfAll('postgres'),
+      loadGenerator: process.cpuUsage(),
+    });
+    const before = cpuNow();
     const api = await creates(Math.min(options.seconds, MAX_LOAD_SECONDS), '');
+    const after = cpuNow();
+    const perCreate = (/** @type {number} */ ms) => round(ms / Math.max(api.count, 1), 2);
+    const generator = process.cpuUsage(before.loadGenerator);
+    // Where a create's CPU goes on the whole machine: the app, PostgreSQL, autocannon (this process), the rest.
     const cpuMsPerCreate = {
-      machine: machineCpuPerUnit(machineBefore, readMachineCpu(), api.count),
-      apiService: cpuPerUnit(appsBefore, readCpu(ctx.pids), api.count)?.['api-service'] ?? null,
+      machine: machineCpuPerUnit(before.machine, after.machine, api.count),
+      apiService: cpuPerUnit(before.apps, after.apps, api.count)?.['api-service'] ?? null,
+      postgres: perCreate(after.postgres - before.postgres),
+      loadGenerator: perCreate((generator.user + generator.system) / 1000),
     };
     const relayStarted = process.hrtime.bigint();
     signal([relay], 'SIGCONT');
