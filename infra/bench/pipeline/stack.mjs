@@ -1,6 +1,5 @@
 // @ts-check
 // What the benchmark runs against: the stack it starts itself (test profile), or one already running.
-import { kafkaSecurityFromEnv } from '@nestjs-kafka-sync/kafka-kit';
 import kafkajs from 'kafkajs';
 import pg from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -18,9 +17,17 @@ const PROFILE = 'test';
  * @property {Record<string, number> | null} pids the apps' processes, when this call started them
  */
 
+/**
+ * libs/kafka-kit, imported once openStack has built it: on a fresh clone its dist does not exist before, and a
+ * static import would fail `npm run bench` before it could build anything.
+ * @type {typeof import('@nestjs-kafka-sync/kafka-kit') | undefined}
+ */
+let kafkaKit;
+
 /** @param {{ useRunning: boolean, build: boolean, profile: boolean }} options @returns {Promise<Stack>} */
 export async function openStack({ useRunning, build, profile }) {
   if (build) await run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static']);
+  kafkaKit = await import('@nestjs-kafka-sync/kafka-kit');
   // Imported once built: the topics may come from libs/contracts' build.
   const { up } = await import('../../up.mjs');
   if (useRunning) {
@@ -112,6 +119,6 @@ export function benchAdmin(env, clientId) {
     clientId,
     brokers: env.KAFKA_BROKERS.split(','),
     logLevel: kafkajs.logLevel.NOTHING,
-    ...kafkaSecurityFromEnv({ ...process.env, ...env }),
+    ...kafkaKit?.kafkaSecurityFromEnv({ ...process.env, ...env }),
   }).admin();
 }
