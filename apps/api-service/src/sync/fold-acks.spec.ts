@@ -1,19 +1,9 @@
-import { SYNC_ACK_SCHEMA_VERSION, type SyncAck } from '@nestjs-kafka-sync/contracts';
+import { syncAck as ack } from '@nestjs-kafka-sync/contracts/testing';
 import { describe, expect, it } from 'vitest';
 import { foldAcks } from './fold-acks.js';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
-const ack = (productId: string, version: number, extra: Partial<SyncAck> = {}): SyncAck => ({
-  schemaVersion: SYNC_ACK_SCHEMA_VERSION,
-  productId,
-  version,
-  status: 'applied',
-  reason: null,
-  eventId: null,
-  acknowledgedAt: `2026-11-30T10:00:0${version % 10}.000Z`,
-  ...extra,
-});
 
 describe('foldAcks', () => {
   it('keeps, per product, the highest version acknowledged and the latest time, in any order', () => {

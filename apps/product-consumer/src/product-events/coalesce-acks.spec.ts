@@ -1,19 +1,10 @@
-import { SYNC_ACK_SCHEMA_VERSION, type SyncAck } from '@nestjs-kafka-sync/contracts';
+import type { SyncAck } from '@nestjs-kafka-sync/contracts';
+import { syncAck as ack } from '@nestjs-kafka-sync/contracts/testing';
 import { describe, expect, it } from 'vitest';
 import { coalesceAcks } from './coalesce-acks.js';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
-const ack = (productId: string, version: number | null, extra: Partial<SyncAck> = {}): SyncAck => ({
-  schemaVersion: SYNC_ACK_SCHEMA_VERSION,
-  productId,
-  version,
-  status: 'applied',
-  reason: null,
-  eventId: null,
-  acknowledgedAt: `2026-11-30T10:00:0${(version ?? 0) % 10}.000Z`,
-  ...extra,
-});
 
 /** api-service's product_sync_state, recording acks one by one as its SQL does (sync-state.service.ts). */
 function recorded(acks: SyncAck[]): Map<string, { replicated?: number; rejected?: number; at: string }> {

@@ -1,1 +1,2 @@
 export * from './product-event.fixture.js';
+export * from './sync-ack.fixture.js';
