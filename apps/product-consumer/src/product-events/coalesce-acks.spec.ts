@@ -1,5 +1,6 @@
 import type { SyncAck } from '@nestjs-kafka-sync/contracts';
 import { syncAck as ack } from '@nestjs-kafka-sync/contracts/testing';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coalesceAcks } from './coalesce-acks.js';
 
@@ -33,16 +34,20 @@ describe('coalesceAcks', () => {
   });
 
   it('leaves api-service with the state that recording every ack would leave', () => {
-    const statuses = ['applied', 'stale', 'rejected'] as const;
-    for (let seed = 1; seed <= 200; seed++) {
-      let x = seed;
-      const next = (n: number) => (x = (x * 48271) % 2147483647) % n;
-      const acks = Array.from({ length: 12 }, () => {
-        const status = statuses[next(3)];
-        const reset = status === 'applied' && next(6) === 0;
-        return ack(next(2) ? A : B, next(9) + 1, { status, ...(reset && { reset: true as const }) });
-      });
-      expect(recorded(coalesceAcks(acks))).toEqual(recorded(acks));
-    }
+    const anyAck = fc
+      .record({
+        productId: fc.constantFrom(A, B),
+        version: fc.integer({ min: 1, max: 9 }),
+        status: fc.constantFrom('applied' as const, 'stale' as const, 'rejected' as const),
+        reset: fc.boolean(),
+      })
+      .map(({ productId, version, status, reset }) =>
+        ack(productId, version, { status, ...(reset && status === 'applied' && { reset: true as const }) }),
+      );
+    fc.assert(
+      fc.property(fc.array(anyAck, { maxLength: 12 }), (acks) => {
+        expect(recorded(coalesceAcks(acks))).toEqual(recorded(acks));
+      }),
+    );
   });
 });
