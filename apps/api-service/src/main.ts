@@ -3,13 +3,15 @@ import { Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import { fastifyAdapter } from '@nestjs-kafka-sync/http-kit';
 import { KafkaClients, KafkaConsumerHealth } from '@nestjs-kafka-sync/kafka-kit';
 import { AppModule } from './app.module.js';
 import { serverConfig } from './config/server.config.js';
 import { configureApp } from './http/configure-app.js';
 
 async function bootstrap() {
-  const app = configureApp(await NestFactory.create(AppModule, { bufferLogs: true }));
+  // On Fastify: of a create's CPU, Express alone took about a third (issue 9, infra/bench/http-floor.mjs).
+  const app = configureApp(await NestFactory.create(AppModule, fastifyAdapter(), { bufferLogs: true }));
   app.useLogger(app.get(PinoLogger)); // JSON lines (libs/observability LoggingModule)
   // Hybrid: the HTTP API, plus a Kafka consumer of product-consumer's acknowledgements.
   // One partition's batch of acks per call (BatchServerKafka), one partition at a time.

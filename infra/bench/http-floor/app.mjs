@@ -1,9 +1,9 @@
 // @ts-check
 // One side of infra/bench/http-floor.mjs: a Nest app with a single route, POST /products, on the platform named
-// by argv[2] ('express', what api-service runs, or 'fastify'), listening on 127.0.0.1:argv[3]. It validates
-// api-service's own CreateProductDto with api-service's ValidationPipe settings and answers 201 with the body:
-// no database, no logs, no guards, no middleware, the floor under every create. Decorators are applied by
-// hand: this file is plain JavaScript, run as it is.
+// by argv[2] ('express', what api-service ran before issue 9's port, or 'fastify', what it runs now), listening on
+// 127.0.0.1:argv[3]. It validates api-service's own CreateProductDto with api-service's ValidationPipe settings
+// and answers 201 with the body: no database, no logs, no guards, no middleware, the floor under every create.
+// Decorators are applied by hand: this file is plain JavaScript, run as it is.
 import 'reflect-metadata';
 import { Body, Controller, Module, Post, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';

@@ -2,8 +2,11 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import { enableLoggedShutdown, traceHttpRequests } from '@nestjs-kafka-sync/observability';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyHelmet from '@fastify/helmet';
 import helmet from 'helmet';
 import { HTTP_SECURITY, type HttpSecuritySettings } from './auth/http-security.settings.js';
+import { labelRequests } from './fastify/label-requests.js';
 import { HttpErrorsFilter } from './http-errors.filter.js';
 import { useBoundedBodyParsers } from './input/body-parsers.js';
 import { InputValidityPipe } from './input/input-validity.pipe.js';
@@ -19,14 +22,21 @@ import { validationException } from './validation-errors.js';
 export function configureHttpApp<T extends INestApplication>(app: T, description: HttpAppDescription): T {
   const security = app.get<HttpSecuritySettings>(HTTP_SECURITY);
   app.use(traceHttpRequests); // first: all that follows, logs included, runs in the request's span
-  app.use(helmet());
+  if (app.getHttpAdapter().getType() === 'fastify') {
+    // Fastify takes the proxy hops when it is made (fastifyAdapter); helmet's same defaults, as Fastify hooks.
+    const fastify = (app as unknown as NestFastifyApplication).getHttpAdapter().getInstance();
+    labelRequests(fastify);
+    void fastify.register(fastifyHelmet);
+  } else {
+    app.use(helmet());
+    if (security.trustProxyHops > 0)
+      (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set(
+        'trust proxy',
+        security.trustProxyHops,
+      );
+  }
   if (security.corsOrigins.length > 0)
     app.enableCors({ origin: security.corsOrigins, exposedHeaders: ['ETag', 'Preference-Applied', 'Retry-After'] });
-  if (security.trustProxyHops > 0)
-    (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set(
-      'trust proxy',
-      security.trustProxyHops,
-    );
   useBoundedBodyParsers(app);
   app.useGlobalPipes(
     new InputValidityPipe(),

@@ -9,3 +9,4 @@ export * from './configure-http-app.js';
 export * from './auth/index.js';
 export * from './input/index.js';
 export * from './openapi/index.js';
+export * from './fastify/index.js';

@@ -28,7 +28,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
 
   use(request: RoutedRequest & { method: string }, response: Response, next: () => void): void {
     const end = this.duration.startTimer();
-    // Express sets request.route while routing, so it is known only once the answer is sent.
+    // The route is set while routing (Express; on Fastify, http-kit's labelRequests): known once answered.
     response.once('finish', () =>
       end({ method: request.method, route: routeLabel(request), status_code: String(response.statusCode) }),
     );

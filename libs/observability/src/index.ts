@@ -7,6 +7,7 @@ export * from './kafka-lag.gauge.js';
 export * from './logging/telemetry-env.js';
 export * from './logging/logging.module.js';
 export * from './logging/pino-params.js';
+export * from './logging/request-id.js';
 export * from './logging/logged-shutdown.js';
 export * from './telemetry.module.js';
 export * from './tracing/trace-context.js';

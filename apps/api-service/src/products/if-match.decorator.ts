@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { invalidField } from '@nestjs-kafka-sync/http-kit';
 
 /**
@@ -17,5 +17,5 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 }
 
 export const IfMatchVersion = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
-  parseIfMatch(ctx.switchToHttp().getRequest<Request>().header('if-match')),
+  parseIfMatch(ctx.switchToHttp().getRequest<FastifyRequest>().headers['if-match']),
 );

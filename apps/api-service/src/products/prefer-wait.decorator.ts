@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 /**
  * Milliseconds from `Prefer: wait-for-sync=<ms>` (RFC 7240 style), or undefined when the client
@@ -10,6 +10,9 @@ export function parseWaitForSync(header: string | undefined): number | undefined
   return match ? Number(match[1]) : undefined;
 }
 
+/** The Prefer header: Node joins a header it has no rule for into one string when it is sent more than once. */
+export const preferHeader = (request: FastifyRequest) => request.headers.prefer as string | undefined;
+
 export const WaitForSync = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
-  parseWaitForSync(ctx.switchToHttp().getRequest<Request>().header('prefer')),
+  parseWaitForSync(preferHeader(ctx.switchToHttp().getRequest<FastifyRequest>())),
 );

@@ -15,7 +15,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { ConfigType } from '@nestjs/config';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { syncConfig } from '../config/sync.config.js';
 import { invalidField, UuidParam } from '@nestjs-kafka-sync/http-kit';
 import type { ProductSync } from '../sync/sync-state.js';
@@ -114,9 +114,9 @@ export class ProductsController {
   @ProductIdDoc()
   @ApiOkResponse({ type: ProductResponse, headers: ETAG, description: 'The product.' })
   @ApiNotFoundResponse({ description: 'No product has this id.' })
-  async get(@ProductId() id: string, @Res({ passthrough: true }) res: Response): Promise<ProductResponse> {
+  async get(@ProductId() id: string, @Res({ passthrough: true }) res: FastifyReply): Promise<ProductResponse> {
     const product = await this.products.get(id);
-    res.setHeader('ETag', `"${product.version}"`);
+    res.header('ETag', `"${product.version}"`);
     return product;
   }
 
@@ -132,7 +132,7 @@ export class ProductsController {
   async create(
     @Body() dto: CreateProductDto,
     @WaitForSync() waitMs: number | undefined,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     await this.reply(res, 201, await this.products.create(dto), waitMs);
   }
@@ -145,7 +145,7 @@ export class ProductsController {
     @Body() dto: UpdateProductDto,
     @IfMatchVersion() expectedVersion: number | undefined,
     @WaitForSync() waitMs: number | undefined,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     if (Object.keys(dto).length === 0) {
       throw invalidField('body', 'must change at least one field');
@@ -161,7 +161,7 @@ export class ProductsController {
     @Body() dto: ReplaceProductDto,
     @IfMatchVersion() expectedVersion: number | undefined,
     @WaitForSync() waitMs: number | undefined,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     await this.reply(
       res,
@@ -190,17 +190,17 @@ export class ProductsController {
     @ProductId() id: string,
     @IfMatchVersion() expectedVersion: number | undefined,
     @WaitForSync() waitMs: number | undefined,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const deleted = await this.products.remove(id, expectedVersion);
     if (waitMs === undefined) {
-      res.status(204).end();
+      res.status(204).send();
       return;
     }
     const sync = await this.waitForSync(res, deleted, waitMs);
     // 204 once the replica dropped it too; otherwise say what happened: 202 still pending, 200 failed.
-    if (sync.status === 'in-sync') res.status(204).end();
-    else res.status(sync.status === 'pending' ? 202 : 200).json({ id, version: deleted.product.version, sync });
+    if (sync.status === 'in-sync') res.status(204).send();
+    else res.status(sync.status === 'pending' ? 202 : 200).send({ id, version: deleted.product.version, sync });
   }
 
   /**
@@ -208,28 +208,28 @@ export class ProductsController {
    * (bounded) for the replica's ack of this version, and answers 202 Accepted if it has not come.
    */
   private async reply(
-    res: Response,
+    res: FastifyReply,
     status: 200 | 201,
     committed: Committed,
     waitMs: number | undefined,
   ): Promise<void> {
     const { product } = committed;
-    res.setHeader('ETag', `"${product.version}"`);
+    res.header('ETag', `"${product.version}"`);
     // Without a wait, the answer is what the transaction committed: no read after the commit that could fail.
     const sync = waitMs === undefined ? committed.sync : await this.waitForSync(res, committed, waitMs);
     const body: ProductResponse = { ...product, sync };
-    res.status(sync.status === 'pending' && waitMs !== undefined ? 202 : status).json(body);
+    res.status(sync.status === 'pending' && waitMs !== undefined ? 202 : status).send(body);
   }
 
   /**
    * Waits for the replica; the write is committed already, so a failing wait answers what the commit knew.
    * A client that hangs up ends its wait at once (`close` before the answer is sent).
    */
-  private async waitForSync(res: Response, { product, sync }: Committed, waitMs: number): Promise<ProductSync> {
+  private async waitForSync(res: FastifyReply, { product, sync }: Committed, waitMs: number): Promise<ProductSync> {
     const wait = Math.min(waitMs, this.maxWaitMs);
-    res.setHeader('Preference-Applied', `wait-for-sync=${wait}`);
+    res.header('Preference-Applied', `wait-for-sync=${wait}`);
     const hangUp = new AbortController();
-    res.once('close', () => hangUp.abort());
+    res.raw.once('close', () => hangUp.abort());
     return this.syncState.waitFor(product.id, product.version, wait, hangUp.signal).catch(() => sync);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { finalize, type Observable } from 'rxjs';
 import { SyncWaiters } from '../sync/sync-waiters.js';
-import { parseWaitForSync } from './prefer-wait.decorator.js';
+import { parseWaitForSync, preferHeader } from './prefer-wait.decorator.js';
 
 /**
  * A write that asks to wait for its sync takes a waiting slot before anything runs, and gives it back when it
@@ -14,8 +14,8 @@ export class WaitSlotInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<Request>();
-    if (request.method === 'GET' || parseWaitForSync(request.header('prefer')) === undefined) return next.handle();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (request.method === 'GET' || parseWaitForSync(preferHeader(request)) === undefined) return next.handle();
     const release = this.waiters.reserve();
     return next.handle().pipe(finalize(release));
   }

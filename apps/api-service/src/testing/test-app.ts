@@ -1,6 +1,6 @@
 import { Test } from '@nestjs/testing';
-import type { INestApplication } from '@nestjs/common';
-import { AUTHENTICATOR, type Authenticator } from '@nestjs-kafka-sync/http-kit';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AUTHENTICATOR, fastifyAdapter, type Authenticator } from '@nestjs-kafka-sync/http-kit';
 import pg from 'pg';
 import { AppModule } from '../app.module.js';
 import { configureApp } from '../http/configure-app.js';
@@ -24,14 +24,15 @@ const trustedCaller: Authenticator = {
  * The real app (validation, filters, Prisma, PostgreSQL) in process, without a port of its own.
  * Access control is proven apart, end to end (apps/sync-e2e/src/security.e2e.spec.ts).
  */
-export async function createTestApp(): Promise<INestApplication> {
+export async function createTestApp(): Promise<NestFastifyApplication> {
   testDatabaseUrl();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(AUTHENTICATOR)
     .useValue(trustedCaller)
     .compile();
-  const app = configureApp(moduleRef.createNestApplication());
+  const app = configureApp(moduleRef.createNestApplication<NestFastifyApplication>(fastifyAdapter()));
   await app.init();
+  await app.getHttpAdapter().getInstance().ready(); // Fastify routes only once ready
   return app;
 }
 

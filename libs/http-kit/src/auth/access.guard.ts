@@ -1,8 +1,9 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import { routePattern, type RoutedRequest } from '@nestjs-kafka-sync/observability';
 import { accessFor } from './access-policy.js';
 import { Forbidden, Unauthenticated } from './auth.errors.js';
 import { AUTHENTICATOR, type Authenticator } from './authenticator.js';
+import type { HttpRequest } from './http-request.js';
 import { HTTP_SECURITY, type HttpSecuritySettings } from './http-security.settings.js';
 
 /** Every HTTP route of both apps: the access policy says what it needs, the authenticator who calls. */
@@ -16,8 +17,9 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     // Global guards also run for the hybrid apps' Kafka handlers; the broker is secured apart.
     if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<Request>();
-    const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
+    // An Express or a Fastify request: a guard runs only once a route matched.
+    const request = context.switchToHttp().getRequest<RoutedRequest & HttpRequest>();
+    const route = routePattern(request) ?? request.url;
     const access = accessFor(request.method, route, this.settings.readsNeedKey);
     if (access === 'open') return true;
     const caller = await this.authenticator.authenticate(request);

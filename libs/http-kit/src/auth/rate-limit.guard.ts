@@ -1,7 +1,7 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import type { Response } from 'express';
 import { Throttled } from './auth.errors.js';
+import type { HttpReply } from './http-request.js';
 
 /**
  * @nestjs/throttler's guard, answering in the project's shape with a plain `Retry-After` (it names
@@ -19,7 +19,7 @@ export class RateLimitGuard extends ThrottlerGuard {
     { timeToBlockExpire }: ThrottlerLimitDetail,
   ): Promise<void> {
     const seconds = Math.max(1, Math.ceil(timeToBlockExpire));
-    context.switchToHttp().getResponse<Response>().header('Retry-After', String(seconds));
+    context.switchToHttp().getResponse<HttpReply>().header('Retry-After', String(seconds));
     throw new Throttled(seconds);
   }
 }

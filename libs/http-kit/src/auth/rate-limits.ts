@@ -1,14 +1,14 @@
 import type { ExecutionContext } from '@nestjs/common';
 import type { ThrottlerOptions } from '@nestjs/throttler';
-import type { Request } from 'express';
 import { bearerToken } from './bearer-token.js';
+import type { HttpRequest } from './http-request.js';
 import type { HttpSecuritySettings } from './http-security.settings.js';
 import { sha256Hex } from './key-hash.js';
 
-const requestOf = (context: ExecutionContext) => context.switchToHttp().getRequest<Request>();
+const requestOf = (context: ExecutionContext) => context.switchToHttp().getRequest<HttpRequest>();
 
 /** The presented key, hashed (no key in plain text stays in memory as a counter's name). */
-const presentedKey = (request: Request) => {
+const presentedKey = (request: HttpRequest) => {
   const token = bearerToken(request.headers.authorization);
   return token === undefined || token === 'malformed' ? undefined : sha256Hex(token);
 };
@@ -28,7 +28,7 @@ export function rateLimits({ rateLimit }: HttpSecuritySettings): ThrottlerOption
       ttl: windowMs,
       limit: perIp,
       skipIf: () => perIp === 0,
-      getTracker: (req) => (req as Request).ip ?? '',
+      getTracker: (req) => (req as HttpRequest).ip ?? '',
       generateKey: acrossRoutes,
     },
     {
@@ -36,7 +36,7 @@ export function rateLimits({ rateLimit }: HttpSecuritySettings): ThrottlerOption
       ttl: windowMs,
       limit: perKey,
       skipIf: (context) => perKey === 0 || presentedKey(requestOf(context)) === undefined,
-      getTracker: (req) => presentedKey(req as Request) ?? '',
+      getTracker: (req) => presentedKey(req as HttpRequest) ?? '',
       generateKey: acrossRoutes,
     },
   ];

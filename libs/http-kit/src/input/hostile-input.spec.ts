@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Module, Post, Query, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IsOptional, IsString } from 'class-validator';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_SECURITY, httpSecurityFromEnv } from '../auth/http-security.settings.js';
 import { configureHttpApp } from '../configure-http-app.js';
+import { fastifyAdapter } from '../fastify/fastify-adapter.js';
 import { PageQuery } from '../page-query.js';
 import { IsMoney } from './money.js';
 
@@ -34,18 +36,25 @@ const security = httpSecurityFromEnv();
 @Module({ controllers: [ThingsController], providers: [{ provide: HTTP_SECURITY, useValue: security }] })
 class ThingsModule {}
 
-let app: INestApplication;
-const post = (body: string) =>
-  request(app.getHttpServer()).post('/things').set('content-type', 'application/json').send(body);
+/** The app on either platform: api-service runs on Fastify, the other apps on Express. */
+const create = (platform: 'express' | 'fastify') =>
+  platform === 'fastify'
+    ? NestFactory.create(ThingsModule, fastifyAdapter({}), { logger: false })
+    : NestFactory.create(ThingsModule, { logger: false });
 
-beforeAll(async () => {
-  app = configureHttpApp(await NestFactory.create(ThingsModule, { logger: false }), { title: 't', description: 't' });
-  await app.init();
-});
-afterAll(() => app.close());
+/** configureHttpApp's pipeline as the apps run it: each hostile class is a 4xx in the project's shape. */
+describe.each(['express', 'fastify'] as const)('hostile input through configureHttpApp on %s', (platform) => {
+  let app: INestApplication;
+  const post = (body: string, type = 'application/json') =>
+    request(app.getHttpServer()).post('/things').set('content-type', type).send(body);
 
-/** configureHttpApp's pipeline as both apps run it: each hostile class is a 4xx in the project's shape. */
-describe('hostile input through configureHttpApp', () => {
+  beforeAll(async () => {
+    app = configureHttpApp(await create(platform), { title: 't', description: 't' });
+    await app.init();
+    if (platform === 'fastify') await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
+  });
+  afterAll(() => app.close());
+
   it('a body over the limit is 413 naming the limit', async () => {
     const res = await post(JSON.stringify({ name: 'x'.repeat(70_000) })).expect(413);
     expect(res.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large', errors: [{ field: 'body' }] });
@@ -84,5 +93,19 @@ describe('hostile input through configureHttpApp', () => {
     const res = await request(app.getHttpServer()).get('/things?page=1e15').expect(400);
     expect(res.body.errors).toEqual([{ field: 'page', reason: 'page must not be greater than 10000000' }]);
     expect((await post('{"name":').expect(400)).body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+  });
+
+  it("an empty body, another type or another charset is a 4xx in the project's shape", async () => {
+    const answers = [
+      await post(''),
+      await post('{"name":"a"}', 'text/plain'),
+      await post('{"name":"a"}', 'multipart/form-data'),
+      await post('{"name":"a"}', 'application/json; charset=nope'),
+    ];
+    for (const { status, body } of answers) {
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(status).toBeLessThan(500);
+      expect(body).toMatchObject({ statusCode: status, error: expect.any(String), message: expect.any(String) });
+    }
   });
 });

@@ -5,3 +5,4 @@ export * from './parser-errors.js';
 export * from './body-parsers.js';
 export * from './input-validity.pipe.js';
 export * from './money.js';
+export * from './json-charset.js';

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import { destination, stdTimeFunctions, type LoggerOptions } from 'pino';
 import type { LogFormat, LogLevel } from './telemetry-env.js';
@@ -13,6 +14,12 @@ export interface LogSettings {
 
 /** Probes and scrapes come every few seconds: not logged (their answers are the record). */
 const QUIET_PATHS = /^\/(health|metrics)(\?|\/|$)/;
+
+/**
+ * The URL as the client sent it. On Fastify, @fastify/middie cuts the middleware's mount path off `url` while the
+ * middleware runs (all of it, for a route of `*`), and keeps the whole in `originalUrl`, as Express does.
+ */
+const urlOf = (request: IncomingMessage & { originalUrl?: string }) => request.originalUrl ?? request.url ?? '';
 
 /**
  * nestjs-pino's settings for one app: JSON lines carrying the app, the request id and the trace id;
@@ -31,19 +38,22 @@ export function pinoParams({ app, level, format }: LogSettings): Params {
       return id;
     },
     serializers: {
-      req: (request: { id: unknown; method: string; url: string }) => ({
+      req: (request: IncomingMessage & { id: unknown; originalUrl?: string }) => ({
         id: request.id,
         method: request.method,
-        url: request.url,
+        url: urlOf(request),
       }),
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
     },
     customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
       error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-    autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(request.url ?? '') },
+    autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(urlOf(request)) },
   };
+  // Every route, as MetricsModule's middleware: nestjs-pino's default (`{/*splat}`) matches no request on Fastify.
+  const forRoutes = [{ path: '*', method: RequestMethod.ALL }];
   if (format === 'pretty')
     return {
+      forRoutes,
       pinoHttp: {
         ...options,
         transport: {
@@ -55,5 +65,5 @@ export function pinoParams({ app, level, format }: LogSettings): Params {
   // Written asynchronously: a synchronous write per line cost the apps about 40 % of their CPU per product under
   // load (issue 9: `LOG_LEVEL=warn npm run bench` against `npm run bench`), and stalled them whenever the reader
   // of their stdout pipe fell behind. What is buffered is flushed on 'exit': see logged-shutdown.ts.
-  return { pinoHttp: [options, destination({ dest: 1, sync: false })] };
+  return { forRoutes, pinoHttp: [options, destination({ dest: 1, sync: false })] };
 }
