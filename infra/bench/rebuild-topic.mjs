@@ -5,6 +5,9 @@
 // `--script` (default: apps/product-consumer/dist/cli/rebuild-catalog.js; give two to compare builds side by
 // side, alternating), then the raw baseline: the same events' newest states upserted 1,000 per
 // `INSERT … SELECT FROM unnest(…) ON CONFLICT … WHERE version <` into a scratch copy of catalog_products.
+// Then two floors under any rebuild through kafkajs, timed as the rebuild times itself (group join included, 3
+// partitions at once): reading the topic and nothing else, then reading it and decoding each event against the
+// contract (JSON and zod), as every replay must before its first statement.
 // A `--script` may be preceded, in the same argument, by NAME=value settings and node flags, e.g.
 // `--script "CONSUMER_BATCH_MAX_RECORDS=2000 --cpu-prof apps/product-consumer/dist/cli/rebuild-catalog.js"`.
 // EMPTIES the test topic and catalog; needs `npm run build`. Run it under the stack lock on a shared machine:
@@ -12,8 +15,13 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { parseArgs, promisify } from 'node:util';
-import { PRODUCT_EVENTS_TOPIC, SYNC_ACKS_TOPIC, toProductEventMessage } from '@nestjs-kafka-sync/contracts';
-import { setGroupOffsets } from '@nestjs-kafka-sync/kafka-kit';
+import {
+  decodeProductEventMessage,
+  PRODUCT_EVENTS_TOPIC,
+  SYNC_ACKS_TOPIC,
+  toProductEventMessage,
+} from '@nestjs-kafka-sync/contracts';
+import { readTopicBatchesUpTo, setGroupOffsets } from '@nestjs-kafka-sync/kafka-kit';
 import { productEvent } from '@nestjs-kafka-sync/contracts/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
@@ -53,8 +61,15 @@ try {
       const rate = Number(stdout.match(/rate: ([\d.]+) events\/s/)?.[1]);
       rates[script].push(rate);
       const wall = `${((Date.now() - started) / 1000).toFixed(1)} s from start to exit`;
-      log(`bench: ${script}: ${stdout.match(/replayed .*/)?.[0]}; ${rate} events/s; ${wall}`);
+      const busy = stdout.match(/main thread: .*/)?.[0];
+      log(`bench: ${script}: ${stdout.match(/replayed .*/)?.[0]}; ${rate} events/s; ${wall}; ${busy}`);
     }
+  for (const decode of [false, true]) {
+    const floor = await readFloor(decode);
+    rates[decode ? 'floor: kafkajs reading the topic, each event decoded' : 'floor: kafkajs reading the topic'] = [
+      floor,
+    ];
+  }
   const baseline = await upsertBaseline(events.map((e) => e.product));
   log(`bench: batched UNNEST upsert baseline: ${baseline} rows/s (the same ${events.length} events' products)`);
   for (const [script, r] of Object.entries(rates))
@@ -87,6 +102,29 @@ async function skipReplayAcks() {
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * Events/s of reading the whole topic through kafkajs (readTopicBatchesUpTo, as the rebuild reads it) in a group of
+ * its own, doing nothing else with the records, or (`decode`) decoding each against the contract.
+ * @param {boolean} decode
+ */
+async function readFloor(decode) {
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(PRODUCT_EVENTS_TOPIC);
+  await admin.disconnect();
+  let events = 0;
+  let invalid = 0;
+  const started = process.hrtime.bigint();
+  const options = { topic: PRODUCT_EVENTS_TOPIC, groupId: `rebuild-bench-floor-${randomUUID()}`, ends };
+  await readTopicBatchesUpTo(kafka, { ...options, partitionsConcurrently: 3 }, async (_partition, messages) => {
+    events += messages.length;
+    if (decode) for (const message of messages) if (!decodeProductEventMessage(message.value).ok) invalid += 1;
+  });
+  const rate = Math.round(events / (Number(process.hrtime.bigint() - started) / 1e9));
+  log(`bench: ${events} events read${decode ? `, decoded (${invalid} invalid)` : ''}: ${rate} events/s`);
+  return rate;
 }
 
 /** Recreates the topic (its partitions as infra/topics.mjs makes them) and writes the events, keyed by product. */

@@ -56,6 +56,7 @@ describe('rebuilding product_catalog from the topic alone', () => {
     const replayed = changes + unseen.length;
     expect(stdout).toMatch(new RegExp(`replayed ${replayed} events: ${replayed} applied, 0 stale, 0 rejected`));
     expect(stdout).toMatch(/rate: [\d.]+ events\/s/);
+    expect(stdout).toMatch(/main thread: \d+ % busy during the replay/);
     expect(stdout).toMatch(/live consumer group moved to the end of the replay/);
 
     const compared = await expectReplicaEqualsSource();

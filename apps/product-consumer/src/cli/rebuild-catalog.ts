@@ -28,6 +28,7 @@ try {
       : 'live consumer is running: it keeps applying newer events (the version guard keeps both sides consistent)',
   );
   console.log(`rate: ${report.eventsPerSecond} events/s (${report.seconds} s)`);
+  console.log(`main thread: ${report.mainThreadBusyPercent} % busy during the replay`);
 } finally {
   await app.close();
 }

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { decodeProductEventMessage, PRODUCT_EVENTS_TOPIC, type ProductEvent } from '@nestjs-kafka-sync/contracts';
@@ -18,6 +19,11 @@ export interface RebuildReport {
   rejected: number;
   seconds: number;
   eventsPerSecond: number;
+  /**
+   * How busy the main thread was during the replay (event-loop utilization, %): near 100, the replay is bound by its
+   * own work in JavaScript; far below, by its waits on PostgreSQL and the broker.
+   */
+  mainThreadBusyPercent: number;
   /** Whether the live consumer group was moved to where the rebuild stopped (it had no running member). */
   handedOver: boolean;
 }
@@ -59,6 +65,7 @@ export class CatalogRebuildService {
       const ends = await admin.fetchTopicOffsets(PRODUCT_EVENTS_TOPIC);
       const counts = { events: 0, applied: 0, stale: 0, rejected: 0 };
       const started = process.hrtime.bigint();
+      const loopBefore = performance.eventLoopUtilization();
 
       // Newer records than the snapshot are the live consumer's. Partitions replay at once, as many as the
       // live consumer applies at once (CONSUMER_PARTITIONS_CONCURRENTLY): a product's events share one
@@ -78,6 +85,7 @@ export class CatalogRebuildService {
         },
       );
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const busy = performance.eventLoopUtilization(loopBefore).utilization;
 
       const live = (await admin.describeGroups([liveGroup])).groups[0];
       const handedOver = !live || live.members.length === 0;
@@ -93,6 +101,7 @@ export class CatalogRebuildService {
         ...counts,
         seconds: round(seconds),
         eventsPerSecond: round(counts.events / Math.max(seconds, 1e-3)),
+        mainThreadBusyPercent: Math.round(100 * busy),
         handedOver,
       };
       this.logger.log(
