@@ -1,10 +1,10 @@
 // @ts-check
 // `node infra/bench/http-floor.mjs [seconds, default 10]` (after a build; no stack needed): issue 9, goal 1's
 // floor. What HTTP and Nest alone cost per create on this machine, on Express (the other apps' platform) and on
-// Fastify (@nestjs/platform-fastify, api-service's since issue 9), side by side and twice in alternation (the machine is noisy): each side a
-// Nest app of its own (http-floor/app.mjs: api-service's CreateProductDto and ValidationPipe settings, no
-// database), loaded by autocannon with 32 keep-alive connections as `npm run bench` loads POST /products, its
-// CPU read from /proc. A create in api-service costs this floor plus its own work (guards, logs, the statement).
+// Fastify (@nestjs/platform-fastify, api-service's since issue 9), side by side and twice in alternation (the
+// machine is noisy): each side a Nest app of its own (http-floor/app.mjs: api-service's CreateProductDto and
+// ValidationPipe settings, no database), loaded by autocannon with 32 keep-alive connections as `npm run bench`
+// loads POST /products, its CPU read from /proc. A create in api-service costs this floor plus its own work (guards, logs, the statement).
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { cpuPerUnit, readCpu } from './pipeline/cpu.mjs';

@@ -35,8 +35,8 @@ function useExpressParsers(app: NestExpressApplication): void {
 }
 
 /**
- * Fastify: its own JSON parser (which refuses `__proto__` keys) once the charset and depth are checked. The size limit is the
- * adapter's bodyLimit (fastifyAdapter); forms get Nest's default parser; other types are Fastify's 415.
+ * Fastify: its own JSON parser (which refuses `__proto__` keys) once the charset and depth are checked. The size
+ * limit is the adapter's bodyLimit (fastifyAdapter); forms get Nest's default parser; other types are Fastify's 415.
  */
 function useFastifyParsers(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
