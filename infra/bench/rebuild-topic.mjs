@@ -8,12 +8,16 @@
 // Then two floors under any rebuild through kafkajs, timed as the rebuild times itself (group join included, 3
 // partitions at once): reading the topic and nothing else, then reading it and decoding each event against the
 // contract (JSON and zod), as every replay must before its first statement.
+// `--profile`: then once more the first script under `node --cpu-prof`, and where its replay's time went, per
+// event, by stage (the contract's decoding, kafkajs' fetching and producing, pg, garbage collection, waiting…).
 // A `--script` may be preceded, in the same argument, by NAME=value settings and node flags, e.g.
 // `--script "CONSUMER_BATCH_MAX_RECORDS=2000 --cpu-prof apps/product-consumer/dist/cli/rebuild-catalog.js"`.
 // EMPTIES the test topic and catalog; needs `npm run build`. Run it under the stack lock on a shared machine:
 //   flock /tmp/nks-stack.lock node infra/bench/rebuild-topic.mjs
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { parseArgs, promisify } from 'node:util';
 import {
   decodeProductEventMessage,
@@ -28,6 +32,7 @@ import pg from 'pg';
 import { stopKafka } from '../kafka.mjs';
 import { log, repoRoot } from '../run.mjs';
 import { ensureTopics } from '../topics.mjs';
+import { readProfile, stageTimes } from './pipeline/cpu-profile.mjs';
 import { upsertUnnest } from './pipeline/rebuild.mjs';
 import { up } from '../up.mjs';
 
@@ -37,8 +42,19 @@ const { values } = parseArgs({
     versions: { type: 'string', default: '3' },
     runs: { type: 'string', default: '2' },
     script: { type: 'string', multiple: true, default: ['apps/product-consumer/dist/cli/rebuild-catalog.js'] },
+    profile: { type: 'boolean', default: false },
   },
 });
+/** What a replay's main thread did per event, by stage, from one more run of `script` under the CPU profiler. */
+const REPLAY_STAGES = /** @type {[string, string[]][]} */ ([
+  ['the contract: JSON and zod', ['decodeProductEventMessage']],
+  ['deciding the batch, coalescing acks', ['batch-decision', 'coalesce-acks', 'sync-acks.js']],
+  ['socket reads and writes', ['node:net', 'stream_base_commons']],
+  ['pg: parameters, protocol, rows', ['/node_modules/pg/', 'pg-protocol', 'pg-types', 'sql-pool']],
+  ['kafkajs producing the acks', ['requests/produce', 'kafkajs/src/producer', 'sync-ack']],
+  ['kafkajs fetching, decoding records', ['requests/fetch', 'record/v0/decoder', 'v0/decoder', 'kafkajs/src/consumer']],
+]);
+
 const [products, versions, runs] = [values.products, values.versions, values.runs].map(Number);
 const { env, startedKafka } = await up('test');
 const kafka = new Kafka({ clientId: 'rebuild-bench', brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.WARN });
@@ -49,21 +65,15 @@ try {
   const rates = Object.fromEntries(values.script.map((s) => [s, /** @type {number[]} */ ([])]));
   for (let run = 0; run < runs; run++)
     for (const script of values.script) {
-      const words = script.split(' ');
-      const settings = Object.fromEntries(words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => w.split('=')));
-      const flags = words.filter((w) => w.startsWith('--'));
       const started = Date.now();
-      const { stdout } = await promisify(execFile)(process.execPath, [...flags, `${repoRoot}${words.at(-1)}`], {
-        cwd: `${repoRoot}.local`,
-        env: { ...process.env, ...env, ...settings },
-        maxBuffer: 16 * 1024 * 1024,
-      });
+      const stdout = await rebuild(script);
       const rate = Number(stdout.match(/rate: ([\d.]+) events\/s/)?.[1]);
       rates[script].push(rate);
       const wall = `${((Date.now() - started) / 1000).toFixed(1)} s from start to exit`;
       const busy = stdout.match(/main thread: .*/)?.[0];
       log(`bench: ${script}: ${stdout.match(/replayed .*/)?.[0]}; ${rate} events/s; ${wall}; ${busy}`);
     }
+  if (values.profile) await profileStages(values.script[0]);
   for (const decode of [false, true]) {
     const floor = await readFloor(decode);
     rates[decode ? 'floor: kafkajs reading the topic, each event decoded' : 'floor: kafkajs reading the topic'] = [
@@ -80,6 +90,42 @@ try {
   await catalog.end();
   await skipReplayAcks().catch((/** @type {Error} */ e) => log(`bench: clean-up: ${e.message}`));
   if (startedKafka) await stopKafka('test');
+}
+
+/**
+ * Runs a `--script` (its NAME=value settings and node flags, then the script) to its end; returns what it printed.
+ * @param {string} script @param {string[]} [moreFlags]
+ */
+async function rebuild(script, moreFlags = []) {
+  const words = script.split(' ');
+  const settings = Object.fromEntries(words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => w.split('=')));
+  const flags = [...words.filter((w) => w.startsWith('--')), ...moreFlags];
+  const { stdout } = await promisify(execFile)(process.execPath, [...flags, `${repoRoot}${words.at(-1)}`], {
+    cwd: `${repoRoot}.local`,
+    env: { ...process.env, ...env, ...settings },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+/** @param {string} script */
+async function profileStages(script) {
+  const dir = mkdtempSync(`${tmpdir()}/rebuild-profile-`);
+  try {
+    const stdout = await rebuild(script, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    const events = Number(stdout.match(/replayed (\d+) events/)?.[1]);
+    const profile = readProfile(`${dir}/${readdirSync(dir)[0]}`);
+    // From CatalogRebuildService.replay's first batch to its last: not the start-up, the group's join nor the hand-over.
+    const stages = stageTimes(profile, 'replay file:', REPLAY_STAGES);
+    const window = stages.reduce((sum, { micros }) => sum + micros, 0);
+    log(`bench: profiled: ${stdout.match(/rate: .*/)?.[0]}; the replay's ${Math.round(window / 1000)} ms, per event:`);
+    for (const { stage, micros } of stages)
+      log(
+        `bench:   ${(micros / events).toFixed(1).padStart(5)} µs  ${Math.round((100 * micros) / window)} %  ${stage}`,
+      );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**

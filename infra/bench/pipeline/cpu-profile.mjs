@@ -2,7 +2,7 @@
 // Where an app's CPU went, by package, from a V8 `.cpuprofile` (`node --cpu-prof`): `npm run bench -- --profile`.
 import { readFileSync } from 'node:fs';
 
-/** @typedef {{ id: number, callFrame: { url: string, functionName: string } }} ProfileNode */
+/** @typedef {{ id: number, callFrame: { url: string, functionName: string }, children?: number[] }} ProfileNode */
 /** @typedef {{ nodes: ProfileNode[], samples: number[], timeDeltas: number[] }} CpuProfile */
 
 /**
@@ -41,6 +41,51 @@ export function cpuShares(profile, top = 8) {
     .map(([owner, us]) => ({ owner, share: Math.round((us / busy) * 1000) / 10 }))
     .sort((a, b) => b.share - a.share)
     .slice(0, top);
+}
+
+/**
+ * Where a window of the profile went, by stage: from the first to the last sample whose stack holds `marker` (a
+ * frame of the work to look at, so start-up and shutdown stay out). Each sample goes to the stage of its innermost
+ * frame that names one (a pattern is a piece of the frame's script URL or function name): pg's socket write inside
+ * an upsert is socket I/O, its query building is pg. V8's `(idle)` and `(garbage collector)` are stages of their
+ * own; what names no stage is `other`.
+ * @param {CpuProfile} profile @param {string} marker @param {[stage: string, patterns: string[]][]} stages
+ * @returns {{ stage: string, micros: number }[]} largest first
+ */
+export function stageTimes(profile, marker, stages) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  /** @type {Map<number, number>} */
+  const parentOf = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  /** @param {number} id */
+  const framesOf = (id) => {
+    const frames = [];
+    for (let at = /** @type {number | undefined} */ (id); at !== undefined; at = parentOf.get(at)) {
+      const { url, functionName } = /** @type {ProfileNode} */ (byId.get(at)).callFrame;
+      frames.push(`${functionName} ${url}`);
+    }
+    return frames; // innermost first
+  };
+  /** @param {string[]} frames */
+  const stageOf = (frames) => {
+    if (frames.length === 2 && frames[0].startsWith('(')) return frames[0].trim(); // (idle), (garbage collector)…
+    for (const frame of frames)
+      for (const [stage, patterns] of stages) if (patterns.some((p) => frame.includes(p))) return stage;
+    return 'other';
+  };
+  let time = 0;
+  const samples = profile.samples.map((id, i) => ({ id, at: (time += profile.timeDeltas[i] ?? 0) }));
+  const inWork = samples.filter(({ id }) => framesOf(id).some((frame) => frame.includes(marker)));
+  if (inWork.length === 0) return [];
+  const [from, to] = [inWork[0].at, inWork[inWork.length - 1].at];
+  /** @type {Map<string, number>} */
+  const micros = new Map();
+  samples.forEach(({ id, at }, i) => {
+    if (at < from || at >= to) return;
+    const stage = stageOf(framesOf(id));
+    micros.set(stage, (micros.get(stage) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  return [...micros.entries()].map(([stage, us]) => ({ stage, micros: us })).sort((a, b) => b.micros - a.micros);
 }
 
 /** @param {string} file */

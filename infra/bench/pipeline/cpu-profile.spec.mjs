@@ -1,6 +1,6 @@
 // @ts-check
 import { describe, expect, it } from 'vitest';
-import { cpuShares, ownerOf } from './cpu-profile.mjs';
+import { cpuShares, ownerOf, stageTimes } from './cpu-profile.mjs';
 
 /** @param {string} url @param {string} [functionName] */
 const frame = (url, functionName = 'f') => ({ url, functionName });
@@ -36,5 +36,41 @@ describe('cpuShares', () => {
       { owner: '@prisma/client', share: 75 },
       { owner: 'pg', share: 25 },
     ]);
+  });
+});
+
+describe('stageTimes', () => {
+  // (root) → start-up; (root) → replay → pg's query → net's write; (root) → replay → zod; (root) → (idle), (gc)
+  const profile = {
+    nodes: [
+      { id: 1, callFrame: frame('', '(root)'), children: [2, 3, 7, 8] },
+      { id: 2, callFrame: frame('node:internal/modules/esm/loader', 'load') },
+      { id: 3, callFrame: frame('file:///r/apps/a/dist/replay.js', 'replay'), children: [4, 6] },
+      { id: 4, callFrame: frame('file:///r/node_modules/pg/lib/client.js', 'query'), children: [5] },
+      { id: 5, callFrame: frame('node:net', 'write') },
+      { id: 6, callFrame: frame('file:///r/node_modules/zod/v4/core/parse.js', 'parse') },
+      { id: 7, callFrame: frame('', '(idle)') },
+      { id: 8, callFrame: frame('', '(garbage collector)') },
+    ],
+    samples: [2, 2, 4, 5, 7, 8, 6, 4, 2, 7],
+    timeDeltas: [100, 100, 10, 20, 30, 40, 50, 60, 100, 100],
+  };
+  const stages = /** @type {[string, string[]][]} */ ([
+    ['pg', ['/pg/']],
+    ['socket', ['node:net']],
+  ]);
+
+  it("times only what lies between the marker's first and last sample, each sample by its innermost named frame", () => {
+    expect(stageTimes(profile, 'replay.js', stages)).toEqual([
+      { stage: 'other', micros: 50 }, // zod names no stage, nor does the replay's frame
+      { stage: '(garbage collector)', micros: 40 },
+      { stage: '(idle)', micros: 30 },
+      { stage: 'socket', micros: 20 }, // a stage of its own, though pg's query called it
+      { stage: 'pg', micros: 10 }, // the second pg sample closes the window: it is not counted
+    ]);
+  });
+
+  it('finds nothing when no sample holds the marker', () => {
+    expect(stageTimes(profile, 'absent.js', stages)).toEqual([]);
   });
 });
