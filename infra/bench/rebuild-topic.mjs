@@ -52,7 +52,7 @@ const REPLAY_STAGES = /** @type {[string, string[]][]} */ ([
   ['socket reads and writes', ['node:net', 'stream_base_commons']],
   ['pg: parameters, protocol, rows', ['/node_modules/pg/', 'pg-protocol', 'pg-types', 'sql-pool']],
   ['kafkajs producing the acks', ['requests/produce', 'kafkajs/src/producer', 'sync-ack']],
-  ['kafkajs fetching, decoding records', ['requests/fetch', 'record/v0/decoder', 'v0/decoder', 'kafkajs/src/consumer']],
+  ['kafkajs fetching, decoding records', ['requests/fetch', 'v0/decoder', 'kafkajs/src/consumer']],
 ]);
 
 const [products, versions, runs] = [values.products, values.versions, values.runs].map(Number);
